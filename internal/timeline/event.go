@@ -1,0 +1,52 @@
+// Package timeline merges partial timelines from several sources into one
+// truthful story: deduplicated events, an overall status, conflicts,
+// staleness, progress and advice.
+package timeline
+
+import (
+	"time"
+
+	"github.com/waybill/waybill/internal/status"
+)
+
+// Event is one scan or milestone as one source reported it, already
+// classified. Decoders in internal/source produce these; Merge consumes them.
+type Event struct {
+	Time     time.Time // the instant, UTC
+	Text     string    // the source's own wording, never HTML
+	Location string
+	Code     string // the source's raw code (actionCode, AE_*, 17TRACK sub_status), if any
+	Status   status.Status
+	Sub      string       // sub-status, e.g. "delivered_pickup_point"
+	Stage    status.Stage // milestone for the progress bar
+	Source   string       // "aliexpress", "cainiao", "17track", "text"
+	Number   string       // the tracking number the source reported it under
+}
+
+// Leg is one tracking number of a parcel and the role it plays.
+type Leg struct {
+	Number  string
+	Role    string // "first_mile", "line_haul", "last_mile", "" if unknown
+	Carrier string
+	Source  string
+}
+
+// Contact is what a source tells about a carrier, for advice actions.
+type Contact struct {
+	Name, Phone, URL string
+}
+
+// SourceTimeline is everything one source said about one number.
+type SourceTimeline struct {
+	Source   string
+	Number   string
+	Carrier  string
+	Status   status.Status // the source's own overall status, fallback only
+	Events   []Event
+	Legs     []Leg
+	ETAMin   time.Time // zero when the source gave no ETA
+	ETAMax   time.Time
+	Contacts []Contact
+	ErrCode  string // non-empty when the source failed
+	ErrMsg   string
+}
