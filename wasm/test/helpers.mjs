@@ -57,9 +57,9 @@ export function call(fn, text) {
 	}
 }
 
-/** Reads a TSV file of the shared test data into objects keyed by its header. */
+/** Reads a TSV file under $SHARED/testdata into objects keyed by its header. */
 export function readTSV(rel) {
-	const lines = fs.readFileSync(path.join(shared, rel), "utf8").split("\n").filter((l) => l !== "");
+	const lines = fs.readFileSync(path.join(shared, "testdata", rel), "utf8").split("\n").filter((l) => l !== "");
 	const head = lines.shift().split("\t");
 	return lines.map((l) => {
 		const cells = l.split("\t");
