@@ -49,4 +49,7 @@ type SourceTimeline struct {
 	Contacts []Contact
 	ErrCode  string // non-empty when the source failed
 	ErrMsg   string
+	// NoTracking is set when the source knows the shipping method has no
+	// tracking (e.g. an untracked economy line), so advice can say so.
+	NoTracking bool
 }

@@ -1,0 +1,194 @@
+package timeline
+
+import (
+	"time"
+
+	"github.com/waybill/waybill/internal/status"
+)
+
+// Conflict codes: disagreements a buyer cares about.
+const (
+	ConflictDeliveredThenFailed   = "delivered_then_failed"   // a failed attempt after "delivered"
+	ConflictDeliveredThenReturned = "delivered_then_returned" // a return after "delivered"
+	ConflictDeliveryDates         = "delivery_dates_differ"   // sources give different delivery times
+	ConflictDeliveredOneSource    = "delivered_one_source"    // only one source saw the delivery
+	ConflictPickupAsDelivered     = "pickup_point_as_delivered"
+)
+
+// conflicts finds the disagreements between sources and, for a pickup-point
+// signing reported as delivered, corrects the parcel's status.
+func (m *merger) conflicts(r *Result) {
+	var delivered []*MergedEvent
+	for i := range m.events {
+		if m.events[i].Status == status.Delivered {
+			delivered = append(delivered, &m.events[i])
+		}
+	}
+	if len(delivered) == 0 {
+		return
+	}
+	first := delivered[0]
+
+	// Delivered, then a failed attempt or a return.
+	var failed, returned *MergedEvent
+	for i := range m.events {
+		e := &m.events[i]
+		if !e.Time.After(first.Time) {
+			continue
+		}
+		switch e.Status {
+		case status.DeliveryFailed:
+			if failed == nil {
+				failed = e
+			}
+		case status.Returning, status.Returned:
+			if returned == nil {
+				returned = e
+			}
+		}
+	}
+	if failed != nil {
+		r.Conflicts = append(r.Conflicts, pairConflict(ConflictDeliveredThenFailed,
+			"A delivery attempt failed after the parcel was reported delivered.", first, failed))
+	}
+	if returned != nil {
+		r.Conflicts = append(r.Conflicts, pairConflict(ConflictDeliveredThenReturned,
+			"The parcel is reported as returning after it was reported delivered.", first, returned))
+	}
+
+	// Different delivery times from different sources.
+	for _, d := range delivered[1:] {
+		if !sameSourceSet(first, d) && d.Time.Sub(first.Time) > sameScanWindow {
+			r.Conflicts = append(r.Conflicts, pairConflict(ConflictDeliveryDates,
+				"Sources give different delivery times.", first, d))
+			break
+		}
+	}
+
+	// A pickup-point arrival from one source next to "delivered" from
+	// another: the parcel most likely waits at the pickup point.
+	var deliverers []string
+	for _, d := range delivered {
+		for _, s := range d.Sources {
+			deliverers = addSorted(deliverers, s)
+		}
+	}
+	pickupExplains := 0
+	for _, d := range delivered {
+		for i := range m.events {
+			p := &m.events[i]
+			if p.Status != status.AvailableForPickup || !sameInstant(p.Time, d.Time) ||
+				intersects(p.Sources, deliverers) {
+				continue
+			}
+			r.Conflicts = append(r.Conflicts, pairConflict(ConflictPickupAsDelivered,
+				"One source reports the parcel delivered while another reports it waiting at a pickup point.", p, d))
+			pickupExplains++
+			if r.Status == status.Delivered && pickupExplains == len(delivered) {
+				r.Status, r.Sub, r.Stage = status.AvailableForPickup, p.Sub, status.StageDestination
+			}
+			break
+		}
+	}
+
+	// Only one source saw the delivery, although another follows the parcel
+	// in the destination country.
+	if len(deliverers) == 1 && pickupExplains == 0 {
+		var silent []string
+		var numbers []string
+		for i := range m.events {
+			e := &m.events[i]
+			if e.Stage < status.StageDestination || e.Status == status.Delivered {
+				continue
+			}
+			for _, s := range e.Sources {
+				if s != deliverers[0] {
+					silent = addSorted(silent, s)
+				}
+			}
+		}
+		if len(silent) > 0 {
+			for _, d := range delivered {
+				for _, n := range d.Numbers {
+					numbers = addSorted(numbers, n)
+				}
+			}
+			srcs := append([]string{deliverers[0]}, silent...)
+			r.Conflicts = append(r.Conflicts, Conflict{Code: ConflictDeliveredOneSource,
+				Message: "Only " + deliverers[0] + " reports the delivery; " + joinWords(silent) + " does not.",
+				Sources: srcs, Numbers: numbers, Times: []time.Time{first.Time}})
+		}
+	}
+}
+
+func pairConflict(code, msg string, a, b *MergedEvent) Conflict {
+	c := Conflict{Code: code, Message: msg, Times: []time.Time{a.Time, b.Time}}
+	for _, e := range [...]*MergedEvent{a, b} {
+		for _, s := range e.Sources {
+			c.Sources = addSorted(c.Sources, s)
+		}
+		for _, n := range e.Numbers {
+			c.Numbers = addSorted(c.Numbers, n)
+		}
+	}
+	return c
+}
+
+func sameSourceSet(a, b *MergedEvent) bool {
+	if len(a.Sources) != len(b.Sources) {
+		return false
+	}
+	for i := range a.Sources {
+		if a.Sources[i] != b.Sources[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameInstant reports whether two times can be one moment reported by two
+// sources: within the same-scan window, or a whole-hour zone mistake apart.
+func sameInstant(a, b time.Time) bool {
+	d := a.Sub(b)
+	if d < 0 {
+		d = -d
+	}
+	if d <= sameScanWindow {
+		return true
+	}
+	h := (d + 30*time.Minute) / time.Hour
+	if h < 1 || h > maxZoneHours {
+		return false
+	}
+	res := d - h*time.Hour
+	if res < 0 {
+		res = -res
+	}
+	return res <= zoneSlack
+}
+
+func joinWords(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		switch {
+		case i == 0:
+		case i == len(xs)-1:
+			s += " and "
+		default:
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}

@@ -1,0 +1,386 @@
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/waybill/waybill/internal/status"
+)
+
+// Order is what the AliExpress order page says, when the caller knows it.
+// Zero times mean "unknown".
+type Order struct {
+	ID               string
+	Status           status.Status // the order axis, already classified
+	PlacedAt         time.Time
+	ShippedAt        time.Time
+	ProtectionEndsAt time.Time
+}
+
+// Input is everything Merge needs. Now is the instant the answer is for
+// (the caller's clock, so Merge stays pure and testable).
+type Input struct {
+	Now     time.Time
+	Order   *Order
+	Sources []SourceTimeline
+}
+
+// MergedEvent is one real-world event, reported by one or more sources.
+type MergedEvent struct {
+	Time     time.Time
+	Status   status.Status
+	Sub      string
+	Stage    status.Stage
+	Text     string
+	Location string
+	Code     string
+	Sources  []string // source names, sorted, unique
+	Numbers  []string // tracking numbers the sources reported it under, sorted, unique
+}
+
+// Number is one tracking number of the parcel and the leg it covers.
+type Number struct {
+	Number  string
+	Role    string // "first_mile", "line_haul", "last_mile" or ""
+	Carrier string
+	Sources []string
+}
+
+// Conflict is a disagreement between sources that a buyer cares about.
+type Conflict struct {
+	Code    string
+	Message string
+	Sources []string
+	Numbers []string
+	Times   []time.Time // the instants of the events that disagree
+}
+
+// ETA is the delivery estimate the sources gave, widest range.
+type ETA struct {
+	Min, Max        time.Time
+	Sources         []string
+	AfterProtection bool // Max is later than the end of buyer protection
+}
+
+// Protection is the buyer-protection window.
+type Protection struct {
+	EndsAt      time.Time
+	Estimated   bool // no date from AliExpress: ShippedAt + defaultProtection
+	DaysLeft    int  // whole days from Now to EndsAt (negative once over)
+	DisputeFrom time.Time
+}
+
+// SourceError is a source that failed, passed through for the caller.
+type SourceError struct {
+	Source, Number, Code, Message string
+}
+
+// Result is the merged story of one parcel.
+type Result struct {
+	Status          status.Status
+	Sub             string
+	Events          []MergedEvent // oldest first
+	Numbers         []Number
+	Conflicts       []Conflict
+	Advice          []Advice
+	LastEventAt     time.Time // zero when there are no events
+	DaysSinceUpdate int
+	Stale           bool
+	StaleAfterDays  int // the threshold that applied; 0 = never stale in this state
+	Stage           status.Stage
+	ETA             *ETA
+	Protection      *Protection
+	Errors          []SourceError
+}
+
+const day = 24 * time.Hour
+
+// Merge turns several partial timelines into one. It never fails: odd
+// input (no sources, zero times) gives a result that says so. Events with
+// a zero Time are left out of the timeline.
+func Merge(in Input) Result {
+	m := merger{now: in.Now.UTC(), order: in.Order}
+	m.collect(in.Sources)
+	m.cluster()
+	m.build()
+	var r Result
+	r.Events = m.events
+	r.Numbers = collectNumbers(m.sources)
+	r.Errors = m.errors
+	m.summarize(&r)
+	m.conflicts(&r)
+	m.freshness(&r)
+	m.plan(&r)
+	m.advise(&r)
+	return r
+}
+
+// merger holds the working state of one Merge call.
+type merger struct {
+	now     time.Time
+	order   *Order
+	sources []SourceTimeline // canonical order, exact duplicates removed
+	raw     []rawEvent       // every input event, canonical order
+	parent  []int32          // union-find over raw
+	events  []MergedEvent
+	members [][]int32 // raw indices of each merged event, same order as events
+	errors  []SourceError
+}
+
+// rawEvent is an input event plus what clustering needs.
+type rawEvent struct {
+	Event
+	origin int32  // index of its (source, number) pair
+	norm   string // normalised text
+}
+
+// collect copies the events of every source into one canonically sorted
+// slice, so that nothing later depends on the order of the input.
+func (m *merger) collect(srcs []SourceTimeline) {
+	ss := make([]SourceTimeline, len(srcs))
+	copy(ss, srcs)
+	for i := range ss {
+		ss[i].Source = strings.TrimSpace(ss[i].Source)
+		ss[i].Number = strings.TrimSpace(ss[i].Number)
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return lessSource(&ss[i], &ss[j]) })
+	n := 0
+	for _, s := range ss {
+		if s.ErrCode != "" || s.ErrMsg != "" {
+			m.errors = appendError(m.errors, SourceError{s.Source, s.Number, s.ErrCode, s.ErrMsg})
+		}
+		n += len(s.Events)
+	}
+	m.sources = ss
+	origins := make([]string, 0, len(ss))
+	m.raw = make([]rawEvent, 0, n)
+	for _, s := range ss {
+		key := s.Source + "\x00" + s.Number
+		o := len(origins)
+		if o == 0 || origins[o-1] != key {
+			origins = append(origins, key)
+		} else {
+			o--
+		}
+		for _, e := range s.Events {
+			if e.Time.IsZero() {
+				continue
+			}
+			e.Time = e.Time.UTC()
+			e.Source = s.Source // the timeline's own name wins: it is what the caller asked
+			if e.Number == "" {
+				e.Number = s.Number
+			}
+			if e.Stage == status.StageUnknown {
+				e.Stage = stageOf(e.Status)
+			}
+			m.raw = append(m.raw, rawEvent{Event: e, origin: int32(o), norm: normText(e.Text)})
+		}
+	}
+	sort.Slice(m.raw, func(i, j int) bool { return lessRaw(&m.raw[i], &m.raw[j]) })
+	// Exact duplicates (the same timeline sent twice, two captures of one
+	// source) collapse here.
+	out := m.raw[:0]
+	for i := range m.raw {
+		if len(out) > 0 && sameRaw(&out[len(out)-1], &m.raw[i]) {
+			continue
+		}
+		out = append(out, m.raw[i])
+	}
+	m.raw = out
+}
+
+func appendError(errs []SourceError, e SourceError) []SourceError {
+	for _, x := range errs {
+		if x == e {
+			return errs
+		}
+	}
+	return append(errs, e)
+}
+
+func lessSource(a, b *SourceTimeline) bool {
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	return a.Number < b.Number
+}
+
+func lessRaw(a, b *rawEvent) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.Before(b.Time)
+	}
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	if a.Number != b.Number {
+		return a.Number < b.Number
+	}
+	if a.Code != b.Code {
+		return a.Code < b.Code
+	}
+	if a.Text != b.Text {
+		return a.Text < b.Text
+	}
+	if a.Location != b.Location {
+		return a.Location < b.Location
+	}
+	if a.Status != b.Status {
+		return a.Status < b.Status
+	}
+	if a.Sub != b.Sub {
+		return a.Sub < b.Sub
+	}
+	return a.Stage < b.Stage
+}
+
+func sameRaw(a, b *rawEvent) bool {
+	return a.Time.Equal(b.Time) && a.Source == b.Source && a.Number == b.Number &&
+		a.Code == b.Code && a.Text == b.Text && a.Location == b.Location &&
+		a.Status == b.Status && a.Sub == b.Sub && a.Stage == b.Stage
+}
+
+// stageOf is the progress stage a status implies when the classifier gave
+// none.
+func stageOf(s status.Status) status.Stage {
+	switch s {
+	case status.Pending:
+		return status.StageOrdered
+	case status.InfoReceived:
+		return status.StageShipped
+	case status.InTransit:
+		return status.StageInternational
+	case status.OutForDelivery, status.AvailableForPickup, status.DeliveryFailed:
+		return status.StageDestination
+	case status.Delivered:
+		return status.StageDelivered
+	}
+	return status.StageUnknown
+}
+
+// sourceRank orders sources by how much their clock can be trusted:
+// 17TRACK gives explicit UTC, AliExpress and Cainiao read local times as
+// UTC+8, free text has no zone at all.
+func sourceRank(s string) int {
+	switch s {
+	case "17track":
+		return 0
+	case "aliexpress":
+		return 1
+	case "cainiao":
+		return 2
+	case "text":
+		return 4
+	}
+	return 3
+}
+
+// build turns the clusters into merged events, oldest first.
+func (m *merger) build() {
+	groups := make(map[int32]int, len(m.raw))
+	for i := range m.raw {
+		root := m.find(int32(i))
+		g, ok := groups[root]
+		if !ok {
+			g = len(m.members)
+			groups[root] = g
+			m.members = append(m.members, nil)
+		}
+		m.members[g] = append(m.members[g], int32(i))
+	}
+	m.events = make([]MergedEvent, len(m.members))
+	for g, mem := range m.members {
+		m.events[g] = m.mergeGroup(mem)
+	}
+	idx := make([]int, len(m.events))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool { return lessMerged(&m.events[idx[i]], &m.events[idx[j]]) })
+	evs := make([]MergedEvent, len(idx))
+	mem := make([][]int32, len(idx))
+	for i, k := range idx {
+		evs[i], mem[i] = m.events[k], m.members[k]
+	}
+	m.events, m.members = evs, mem
+}
+
+// mergeGroup picks the representative of one cluster: the time of the most
+// trustworthy clock, the richest location, and all sources and numbers.
+func (m *merger) mergeGroup(mem []int32) MergedEvent {
+	best := &m.raw[mem[0]]
+	for _, i := range mem[1:] {
+		e := &m.raw[i]
+		if r, rb := sourceRank(e.Source), sourceRank(best.Source); r < rb || (r == rb && lessRaw(e, best)) {
+			best = e
+		}
+	}
+	me := MergedEvent{Time: best.Time, Status: best.Status, Sub: best.Sub, Stage: best.Stage,
+		Text: best.Text, Location: best.Location, Code: best.Code}
+	for _, i := range mem {
+		e := &m.raw[i]
+		me.Sources = addSorted(me.Sources, e.Source)
+		me.Numbers = addSorted(me.Numbers, e.Number)
+		if me.Status == status.Unknown || me.Status == "" {
+			if e.Status != status.Unknown && e.Status != "" {
+				me.Status, me.Sub, me.Stage = e.Status, e.Sub, e.Stage
+			}
+		}
+		if me.Text == "" {
+			me.Text = e.Text
+		}
+		if me.Code == "" {
+			me.Code = e.Code
+		}
+		if len(e.Location) > len(me.Location) || (len(e.Location) == len(me.Location) && e.Location < me.Location) {
+			me.Location = e.Location
+		}
+	}
+	if me.Status == "" {
+		me.Status = status.Unknown
+	}
+	return me
+}
+
+func lessMerged(a, b *MergedEvent) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.Before(b.Time)
+	}
+	if a.Stage != b.Stage {
+		return a.Stage < b.Stage
+	}
+	if ra, rb := progressRank(a.Status), progressRank(b.Status); ra != rb {
+		return ra < rb
+	}
+	if a.Sources[0] != b.Sources[0] {
+		return sourceRank(a.Sources[0]) < sourceRank(b.Sources[0]) ||
+			(sourceRank(a.Sources[0]) == sourceRank(b.Sources[0]) && a.Sources[0] < b.Sources[0])
+	}
+	if a.Code != b.Code {
+		return a.Code < b.Code
+	}
+	if a.Text != b.Text {
+		return a.Text < b.Text
+	}
+	if a.Location != b.Location {
+		return a.Location < b.Location
+	}
+	if a.Sub != b.Sub {
+		return a.Sub < b.Sub
+	}
+	return strings.Join(a.Sources, ",")+"|"+strings.Join(a.Numbers, ",") <
+		strings.Join(b.Sources, ",")+"|"+strings.Join(b.Numbers, ",")
+}
+
+// addSorted inserts s into the sorted set xs.
+func addSorted(xs []string, s string) []string {
+	i := sort.SearchStrings(xs, s)
+	if i < len(xs) && xs[i] == s {
+		return xs
+	}
+	xs = append(xs, "")
+	copy(xs[i+1:], xs[i:])
+	xs[i] = s
+	return xs
+}
