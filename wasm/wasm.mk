@@ -31,8 +31,9 @@ $(WASM_EXEC): $(WASM_DIR)/glue.js $(ROOT)/go.mod
 	@mkdir -p $(@D)
 	cat "$(WASM_GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/glue.js > $@.tmp && mv $@.tmp $@
 
-## setup-wasm: Node (apt, when missing) and the npm packages of wasm/package-lock.json.
+## setup-wasm: Node and Chromium (apt, when missing) and the npm packages of wasm/package-lock.json.
 setup-wasm: $(WASM_NPM_STAMP)
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
 
 $(WASM_NPM_STAMP): $(WASM_DIR)/package.json $(WASM_DIR)/package-lock.json
 	@command -v node >/dev/null && command -v npm >/dev/null || \
