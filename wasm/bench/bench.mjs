@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { start, readTSV, coreWasm, wasmExecJs } from "../test/helpers.mjs";
+import { runServiceWorker } from "../test/chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ts = createRequire(import.meta.url)("ts-tracking-number");
@@ -99,6 +100,16 @@ const cold = (mode) => Array.from({ length: COLD_RUNS }, () => JSON.parse(execFi
 const coldW = cold("waybill");
 const coldT = cold("ts");
 const m = (runs, k) => median(runs.map((r) => r[k]));
+// A cold service worker of headless Chromium (fresh profile each run), fetching core.wasm from 127.0.0.1.
+const SW_RUNS = Number(process.env.SW_RUNS ?? 5);
+const swMs = [];
+for (let i = 0; i < SW_RUNS; i++) {
+	try {
+		swMs.push((await runServiceWorker()).firstAnswerMs);
+	} catch (e) {
+		console.error(`service worker run failed: ${e.message}`);
+	}
+}
 
 // ---- what each one finds (context for the ratios) ----
 const found = (out) => { try { const v = JSON.parse(out); return Array.isArray(v) ? v.length : "n/a"; } catch { return "n/a"; } };
@@ -119,6 +130,8 @@ const table = [
 		`${m(coldW, "total").toFixed(1)} ms (load ${m(coldW, "load").toFixed(1)}, compile ${m(coldW, "compile").toFixed(1)}, instantiate ${m(coldW, "instantiate").toFixed(1)}, Go start ${m(coldW, "goStart").toFixed(1)}, first call ${m(coldW, "firstCall").toFixed(1)})`,
 		`${m(coldT, "total").toFixed(1)} ms (require ${m(coldT, "load").toFixed(1)}, first call ${m(coldT, "firstCall").toFixed(1)})`,
 		"—", "≤ 100 ms (Node)"],
+	[`cold service worker to first answer, headless Chromium (median of ${swMs.length})`,
+		swMs.length ? `${median(swMs).toFixed(1)} ms` : "n/a (Chromium failed)", "—", "—", "≤ 300 ms"],
 	[`parse, per number (${numbers.length} numbers)`, na(parseOK, fmtUs(parseUs)), fmtUs(tsParseUs), parseOK ? ratio(tsParseUs, parseUs) : "—", "faster than ts; ≤ 1 ms"],
 	[`extract, per line (${lines.length} lines)`, na(extractOK, fmtUs(extractLineUs)), fmtUs(tsLineUs), extractOK ? ratio(tsLineUs, extractLineUs) : "—", "faster than ts; ≤ 1 ms"],
 	[`extract, long text (${(longText.length / 1000).toFixed(0)} K chars)`, na(extractOK, fmtUs(extractLongUs)), fmtUs(tsLongUs), extractOK ? ratio(tsLongUs, extractLongUs) : "—", "faster than ts"],
