@@ -1,0 +1,137 @@
+// build.mjs — builds the extension from src/ into dist/chrome and dist/firefox.
+//
+// One source, two browsers: everything is copied as is, and only what must
+// differ is generated here: the manifest (background: service_worker for
+// Chrome, scripts for Firefox; gecko id), common/config.js (PROXY_URL, a build
+// setting) and common/strings.js (the _locales messages as one table, because
+// badges speak the *page's* language, not the browser's, which chrome.i18n
+// cannot do).
+//
+// Usage: node build.mjs [--out DIR] ; env PROXY_URL (default http://127.0.0.1:8787),
+// CORE_DIR (default ./core: core.wasm + wasm_exec.js from `make wasm`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const outRoot = path.resolve(argValue('--out') || path.join(here, '..', 'dist'));
+const coreDir = path.resolve(process.env.CORE_DIR || path.join(here, 'core'));
+const proxyURL = normaliseProxy(process.env.PROXY_URL || 'http://127.0.0.1:8787');
+const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
+
+function argValue(name) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : '';
+}
+
+// normaliseProxy accepts an http(s) origin (a path is allowed) and drops a trailing slash.
+export function normaliseProxy(raw) {
+  let u;
+  try { u = new URL(raw); } catch { fail(`PROXY_URL is not a URL: ${raw}`); }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') fail(`PROXY_URL must be http(s): ${raw}`);
+  return u.href.replace(/\/+$/, '');
+}
+
+function fail(msg) { console.error('build: ' + msg); process.exit(2); }
+
+// The order matters: later files use what earlier ones define.
+export const BACKGROUND_SCRIPTS = [
+  'core/wasm_exec.js', 'common/config.js', 'common/links.js', 'background/core.js',
+  'background/store.js', 'background/proxy.js', 'background/parcels.js', 'background/schedule.js',
+  'background/sw.js',
+];
+const CONTENT_COMMON = ['common/config.js', 'common/strings.js', 'common/i18n.js', 'common/selectors.js',
+  'common/links.js', 'content/page.js', 'content/extract.js', 'content/bridge.js', 'content/badge.js',
+  'content/panel.js'];
+
+// The development public key and the Chrome extension id it implies.
+export const DEV_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvgDC/+ufBpau3i7j85fydDSHdrEbvU8Rd3rPHiVdh7tXix3hLl4trscOoFXw1N5F8xAaH5GW6iFHPrKfULlqm9ZDymcTtDb/8GGvKVXCi/tkpGufwu1wDZqnPnzTbleGcc9bUoDNjWmnKm4ATLnjsFZ/KY/qNZe7YkKZEQFgVq0FwhkZyIGkd/SwuL62mW0pjsK+r/zV5hY0jOOtBcvoonc436LcmAQ27Bou1wO4fbuHH8RPxTq5z9fkZFHqPxUHXhCJKQzd2qf0xWX3vGoXty6RF0GC2j0vjEZt2BnTl/y7YeEwc1Z+cewMoxseLjMM38hdXneFbez49PVitPeW0QIDAQAB';
+export const EXTENSION_ID = 'blmacpgplmpfnbdjepcdndpaljlhmgkp';
+export const FIREFOX_ID = 'waybill@waybill.invalid';
+
+// AliExpress hosts we read. aliexpress.ru is matched so it can degrade politely.
+const ORDER_MATCHES = ['https://*.aliexpress.com/p/order/*', 'https://*.aliexpress.us/p/order/*'];
+const TRACK_MATCHES = ['https://*.aliexpress.com/p/tracking/*', 'https://*.aliexpress.us/p/tracking/*'];
+const RU_MATCHES = ['https://aliexpress.ru/order-list*', 'https://*.aliexpress.ru/order-list*'];
+
+export function manifest(browser, proxy) {
+  const proxyOrigin = new URL(proxy).origin + '/*';
+  const m = {
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    short_name: 'Waybill',
+    description: '__MSG_extDescription__',
+    version: pkg.version,
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: [...ORDER_MATCHES, ...TRACK_MATCHES, 'https://aliexpress.ru/*', proxyOrigin],
+    // Users may point the options page at another proxy; asked for at run time only.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    content_scripts: [
+      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES], js: ['main/mtop-bridge.js'], run_at: 'document_start', world: 'MAIN' },
+      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES, ...RU_MATCHES], js: [...CONTENT_COMMON, 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js', 'content/main.js'], run_at: 'document_idle' },
+    ],
+    action: { default_popup: 'popup/popup.html', default_title: '__MSG_extName__' },
+    options_ui: { page: 'options/options.html', open_in_tab: true },
+  };
+  if (browser === 'chrome') {
+    m.background = { service_worker: 'background/sw.js' };
+    // A public key pins the unpacked extension's id (EXTENSION_ID), so the worker's
+    // ALLOWED_ORIGINS can name chrome-extension://<id> in make dev/demo/test.
+    // No private key exists in this repository: the store assigns its own id.
+    m.key = DEV_PUBLIC_KEY;
+    m.minimum_chrome_version = '111'; // world: MAIN content scripts
+  } else {
+    m.background = { scripts: BACKGROUND_SCRIPTS };
+    m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } };
+  }
+  return m;
+}
+
+// strings builds the page-language table from _locales (flat key → message).
+export function strings(srcDir) {
+  const out = {};
+  const dir = path.join(srcDir, '_locales');
+  for (const loc of fs.readdirSync(dir).sort()) {
+    const msgs = JSON.parse(fs.readFileSync(path.join(dir, loc, 'messages.json'), 'utf8'));
+    out[loc] = {};
+    for (const [k, v] of Object.entries(msgs)) out[loc][k] = v.message;
+  }
+  return out;
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const s = path.join(from, e.name), d = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(s, d); else fs.copyFileSync(s, d);
+  }
+}
+
+export function build() {
+  const src = path.join(here, 'src');
+  for (const c of ['core.wasm', 'wasm_exec.js']) {
+    if (!fs.existsSync(path.join(coreDir, c))) fail(`${path.join(coreDir, c)} is missing: run \`make wasm\` first`);
+  }
+  const table = strings(src);
+  for (const browser of ['chrome', 'firefox']) {
+    const out = path.join(outRoot, browser);
+    fs.rmSync(out, { recursive: true, force: true });
+    copyDir(src, out);
+    copyDir(coreDir, path.join(out, 'core'));
+    fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest(browser, proxyURL), null, 2) + '\n');
+    fs.writeFileSync(path.join(out, 'common', 'config.js'),
+      '// Generated by build.mjs. PROXY_URL is a build setting; the options page can override it.\n' +
+      `globalThis.WAYBILL_CONFIG = Object.freeze(${JSON.stringify({ proxyUrl: proxyURL, version: pkg.version, browser })});\n`);
+    fs.writeFileSync(path.join(out, 'common', 'strings.js'),
+      '// Generated by build.mjs from _locales/*/messages.json.\n' +
+      `globalThis.WAYBILL_STRINGS = Object.freeze(${JSON.stringify(table)});\n`);
+  }
+  console.log(`build: dist/chrome and dist/firefox (proxy ${proxyURL}) in ${outRoot}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) build();

@@ -1,0 +1,52 @@
+// selectors.js — EVERY AliExpress page selector Waybill uses, in one place.
+// Each entry is tested against the fixture pages (test/unit/selectors.test.mjs),
+// the way refined-github tests its selectors. Sources: ../shared/reference/aliexpress-pages.md
+// §2 (DOM), §5 (stable vs volatile). Prefer data-pl and plain order-item-* classes;
+// hashed CSS-module classes only through [class*="module--name"].
+(function (WB) {
+  'use strict';
+  WB.SEL = Object.freeze({
+    // Order list (A), 2022–2026.
+    list: {
+      container: 'div.comet-checkbox-group',          // where cards are rendered and appended
+      card: '.order-item',                              // one order (also a.order-item on mobile)
+      header: '.order-item-header',
+      headerStatus: '.order-item-header-status, [data-pl="order_item_header_status"]',
+      statusText: '.order-item-header-status-text',
+      headerInfo: '.order-item-header-right-info, [data-pl="order_item_header_info"]',
+      detailLink: 'a[data-pl="order_item_header_detail"], a[href*="/p/order/detail.html"][href*="orderId="]',
+      trackLink: 'a[href*="/p/tracking/"][href*="tradeOrderId="]',
+      storeLink: '.order-item-store-name a[href*="/store/"], [data-pl="order_item_store_name"] a[href*="/store/"]',
+      more: '.order-more button, [data-pl="order_more"] button',
+    },
+    // Order detail (B).
+    detail: {
+      status: '.order-status, .order-status-content, .order-block-title',
+      track: '.order-detail-item-track',
+      trackLink: 'a[href*="/p/tracking/"][href*="tradeOrderId="]',
+      trackDesc: '.order-detail-item-track-info-desc',
+      orderIdRow: 'span[data-pl="order_detail_gray_id"]',
+    },
+    // Tracking page (C): hashed CSS modules, matched by stable prefixes.
+    track: {
+      ready: '[class*="arrival-time-v2--title"], [class*="logistic-info-v2--mailNoValue"], [class*="error--title"]',
+      tab: '[class^="tab-list-v2--tab"]',
+      eta: '[class*="arrival-time-v2--title"]',
+      carrier: '[class*="logistic-info-v2--carrierTitle"]',
+      mailNoValue: '[class*="logistic-info-v2--mailNoValue"]',
+      node: '[class*="logistic-info-v2--node--"]',
+      nodeTitle: '[class*="nodeTitle"]',
+      nodeDesc: '[class*="nodeDesc"]',
+      nodeTime: '[class*="nodeTime"]',
+      panelAnchor: '[class*="logistic-info-v2--mailNo--"], [class*="arrival-time-v2--title"]',
+      error: '[class*="error--title"]',
+    },
+    // aliexpress.ru (G): a different app; recognised, degraded politely.
+    ru: {
+      card: '[class*="RedOrderList_OrderItem__link"], [class*="RedOrderList_OrderList__item"]',
+      number: '[class*="RedOrderList_OrderItem__number"]',
+    },
+    // Anti-bot challenge: we stop calling mtop while it is on screen.
+    captcha: '#baxia-dialog-content, .baxia-dialog, #nc_1_wrapper, .nc-container',
+  });
+})(globalThis.WB = globalThis.WB || {});

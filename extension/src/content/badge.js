@@ -1,0 +1,156 @@
+// badge.js — renders Waybill's views into the page: one badge per order card
+// (contract 3: data-waybill-status, data-waybill-number), updated in place.
+// Every remote string goes in through textContent or a checked href, never
+// as HTML. Styles live in a shadow root so Comet CSS cannot touch them.
+(function (WB) {
+  'use strict';
+
+  // el creates an element with attributes and plain-text children.
+  WB.el = function el(doc, tag, attrs, ...kids) {
+    const e = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'text') e.textContent = String(v);
+      else e.setAttribute(k, String(v));
+    }
+    for (const k of kids) if (k) e.append(typeof k === 'string' ? doc.createTextNode(k) : k);
+    return e;
+  };
+
+  WB.statusLabel = (loc, status) => WB.t(loc, 'status_' + (status || 'unknown'));
+
+  // fmtTime formats an RFC 3339 time in the page's locale; invalid input is shown as is.
+  WB.fmtTime = function fmtTime(loc, iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    if (isNaN(d)) return String(iso);
+    try {
+      return new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    } catch { return d.toISOString(); }
+  };
+
+  WB.etaText = function etaText(loc, eta) {
+    if (!eta) return '';
+    if (typeof eta === 'string') return eta;
+    const day = (s) => { const d = new Date(s); return isNaN(d) ? '' : new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium' }).format(d); };
+    const a = day(eta.min || eta.from || ''), b = day(eta.max || eta.to || '');
+    if (a && b && a !== b) return a + ' – ' + b;
+    return a || b || (typeof eta.text === 'string' ? eta.text : '');
+  };
+
+  // actionsFor turns one advice into the links that act on it.
+  WB.actionsFor = function actionsFor(loc, advice, view, ctx) {
+    const L = WB.links, out = [];
+    const number = advice.number || (view.numbers || [])[view.numbers ? view.numbers.length - 1 : 0] || '';
+    const seller = () => out.push({ label: WB.t(loc, 'action_seller'), href: L.safeHttps(ctx.storeUrl || '') || L.orderDetail(ctx.host, view.orderId) });
+    const carrier = () => {
+      const c = advice.contact || (view.contacts || [])[0] || {};
+      const site = L.safeHttps(c.url || '');
+      const tel = L.tel(c.phone || '');
+      if (site) out.push({ label: (c.name ? c.name + ' — ' : '') + WB.t(loc, 'action_carrierSite'), href: site });
+      if (tel) out.push({ label: WB.t(loc, 'action_carrierPhone', c.phone), href: tel });
+      if (!site && !tel && number) out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
+    };
+    switch (advice.code) {
+      case 'open_dispute':
+      case 'protection_ending':
+        out.push({ label: WB.t(loc, 'action_dispute'), href: L.orderDetail(ctx.host, view.orderId) });
+        break;
+      case 'contact_local_carrier':
+      case 'pick_up':
+        carrier();
+        break;
+      case 'follow_new_number':
+      case 'check_number':
+        if (number) out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
+        if (advice.code === 'check_number') seller();
+        break;
+      case 'no_tracking':
+        seller();
+        break;
+      default:
+        out.push({ label: WB.t(loc, 'action_order'), href: L.orderDetail(ctx.host, view.orderId) });
+    }
+    return out;
+  };
+
+  WB.adviceText = function adviceText(loc, a) {
+    const key = 'advice_' + a.code;
+    const table = globalThis.WAYBILL_STRINGS || {};
+    return (table.en && table.en[key]) ? WB.t(loc, key) : WB.t(loc, 'advice_other', a.code);
+  };
+
+  // renderAdvice appends advice items (text + action links) to parent.
+  WB.renderAdvice = function renderAdvice(doc, parent, loc, view, ctx) {
+    for (const a of view.advice || []) {
+      if (!a || typeof a.code !== 'string') continue;
+      const li = WB.el(doc, 'li', { class: 'advice', 'data-advice': a.code }, WB.el(doc, 'span', { text: WB.adviceText(loc, a) }));
+      for (const act of WB.actionsFor(loc, a, view, ctx)) {
+        li.append(' ', WB.el(doc, 'a', { href: act.href, target: '_blank', rel: 'noopener noreferrer', class: 'action', text: act.label }));
+      }
+      parent.append(li);
+    }
+  };
+
+  const BADGE_CSS = `
+:host{all:initial;display:inline-block;position:relative;margin-left:8px;vertical-align:middle;font:12px/1.4 system-ui,sans-serif}
+.pill{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f5;color:#333;border:1px solid #c9d1db;white-space:nowrap;cursor:default}
+.pill[data-s=delivered]{background:#e3f6ea;border-color:#7cc79a;color:#0b6b35}
+.pill[data-s=in_transit],.pill[data-s=info_received]{background:#e8f0fe;border-color:#8fb0ee;color:#1a4fb0}
+.pill[data-s=out_for_delivery],.pill[data-s=available_for_pickup]{background:#fff4dc;border-color:#e7b54d;color:#7a4b00}
+.pill[data-s=exception],.pill[data-s=delivery_failed],.pill[data-s=returning],.pill[data-s=returned],.pill[data-s=expired],.pill[data-s=not_found]{background:#fde8e8;border-color:#e99;color:#9b1c1c}
+.note{margin-left:6px;color:#777;font-size:11px}
+.tip{display:none;position:absolute;z-index:2147483000;left:0;top:100%;margin-top:4px;min-width:260px;max-width:380px;padding:8px 10px;background:#fff;color:#222;border:1px solid #c9d1db;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.15);white-space:normal}
+:host(:hover) .tip,:host(:focus-within) .tip,:host([data-waybill-open]) .tip{display:block}
+.tip h4{margin:6px 0 2px;font-size:11px;color:#666;text-transform:uppercase}
+.tip p,.tip ul{margin:0;padding:0}.tip li{list-style:none;margin:2px 0}
+a{color:#1a4fb0}`;
+
+  // renderBadge creates or updates (in place) the one badge of a card.
+  WB.renderBadge = function renderBadge(card, view, ctx) {
+    const doc = card.ownerDocument, loc = ctx.locale;
+    const found = card.querySelectorAll('.waybill-badge');
+    for (let i = 1; i < found.length; i++) found[i].remove(); // never more than one
+    let host = found[0];
+    if (!host) {
+      host = WB.el(doc, 'span', { class: 'waybill-badge', tabindex: '0' });
+      host.attachShadow({ mode: 'open' });
+      const anchor = card.querySelector(WB.SEL.list.headerStatus) || card.querySelector(WB.SEL.list.header);
+      if (anchor) anchor.append(host); else card.append(host);
+    }
+    const sig = JSON.stringify([view, loc]);
+    if (host.dataset.waybillSig === sig) return host; // nothing changed: keep the DOM untouched
+    host.dataset.waybillSig = sig;
+    host.setAttribute('data-waybill-status', view.status || 'unknown');
+    host.setAttribute('data-waybill-number', (view.numbers || []).join(' '));
+    host.setAttribute('data-waybill-order', view.orderId || '');
+    host.setAttribute('data-waybill-checked', view.crossChecked ? 'true' : 'false');
+
+    const root = host.shadowRoot;
+    const pill = WB.el(doc, 'span', { class: 'pill', 'data-s': view.status || 'unknown', text: WB.statusLabel(loc, view.status) });
+    const note = view.checking ? WB.t(loc, 'badge_checking')
+      : view.crossChecked ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
+        : (view.numbers && view.numbers.length ? WB.t(loc, 'badge_notChecked') : '');
+    const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip' });
+    if (view.latest && (view.latest.text || view.latest.time)) {
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
+        WB.el(doc, 'p', { class: 'latest', text: [WB.fmtTime(loc, view.latest.time), view.latest.text, view.latest.location].filter(Boolean).join(' · ') }));
+    }
+    const eta = WB.etaText(loc, view.eta);
+    if (eta) tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_eta') }), WB.el(doc, 'p', { class: 'eta', text: eta }));
+    if (view.stale && view.daysSinceUpdate) tip.append(WB.el(doc, 'p', { class: 'stale', text: WB.t(loc, 'tip_stale', view.daysSinceUpdate) }));
+    if (view.numbers && view.numbers.length) {
+      const ul = WB.el(doc, 'ul', { class: 'numbers' });
+      for (const n of view.numbers) ul.append(WB.el(doc, 'li', {}, WB.el(doc, 'a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', text: n })));
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_numbers') }), ul);
+    }
+    if (view.advice && view.advice.length) {
+      const ul = WB.el(doc, 'ul', { class: 'advice-list' });
+      WB.renderAdvice(doc, ul, loc, view, ctx);
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_advice') }), ul);
+    }
+    const style = WB.el(doc, 'style', { text: BADGE_CSS });
+    root.replaceChildren(style, pill, note ? WB.el(doc, 'span', { class: 'note', text: note }) : '', tip.childNodes.length ? tip : '');
+    return host;
+  };
+})(globalThis.WB = globalThis.WB || {});

@@ -1,0 +1,94 @@
+// list.js — the order list: badges every .order-item card, including cards the
+// SPA renders late and cards "View orders" appends (one debounced
+// MutationObserver), and re-inserts a badge React dropped on a re-render.
+(function (WB) {
+  'use strict';
+
+  // send asks the background; it resolves to null when the extension is gone
+  // (updated or disabled): the page must never break because of us.
+  WB.send = function send(msg) {
+    return new Promise((resolve) => {
+      try {
+        chrome.runtime.sendMessage(msg, (res) => { void chrome.runtime.lastError; resolve(res || null); });
+      } catch { resolve(null); }
+    });
+  };
+
+  // pipeline gets views for orders: stored/card status first, then AliExpress's own
+  // tracking (mtop through the MAIN-world bridge), then one cross-check for the batch.
+  WB.pipeline = async function pipeline(ctx, orders, apply, opts) {
+    opts = opts || {};
+    const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale };
+    const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
+    if (!first) return;
+    for (const v of Object.values(first.views || {})) apply(v);
+    const fetched = await Promise.all((first.needMtop || []).map(async (id) => {
+      const res = await WB.querydetail(id);
+      if (res.ok) {
+        const r = await WB.send({ type: 'aliexpress', page, orderId: id, payload: res.payload, full: !!opts.full });
+        if (r && r.view) apply(Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length }));
+        return id;
+      }
+      if (opts.domFallback) {
+        const dom = await opts.domFallback();
+        const r = dom && await WB.send({ type: 'aliexpressDom', page, orderId: id, dom, full: !!opts.full });
+        if (r && r.view) { apply(Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })); return id; }
+      }
+      return '';
+    }));
+    const ids = orders.map((o) => o.orderId).filter((id) => fetched.includes(id) || (first.views[id] && (first.views[id].numbers || []).length));
+    if (!ids.length) return;
+    const cc = await WB.send({ type: 'crosscheck', page, orderIds: ids, full: !!opts.full });
+    if (cc) for (const v of Object.values(cc.views || {})) apply(v);
+  };
+
+  WB.runList = function runList(doc, info) {
+    const ctx = { host: info.host, lang: info.lang, locale: info.locale };
+    const views = new Map();  // orderId → latest view
+    const asked = new Set();  // order ids already sent to the pipeline
+    const storeUrls = new Map();
+    let timer = 0;
+
+    function apply(view) {
+      if (!view || !view.orderId) return;
+      views.set(view.orderId, view);
+      for (const card of WB.cards(doc)) {
+        if (cardId(card) === view.orderId) WB.renderBadge(card, view, Object.assign({ storeUrl: storeUrls.get(view.orderId) }, ctx));
+      }
+    }
+
+    const ids = new WeakMap();
+    function cardId(card) {
+      let r = ids.get(card);
+      if (!r) { r = WB.readCard(card); ids.set(card, r); }
+      return r.orderId;
+    }
+
+    function scan() {
+      timer = 0;
+      const fresh = [];
+      for (const card of WB.cards(doc)) {
+        const id = cardId(card);
+        if (!id) continue;
+        const known = views.get(id);
+        if (known) WB.renderBadge(card, known, Object.assign({ storeUrl: storeUrls.get(id) }, ctx)); // React may have dropped it
+        if (!asked.has(id)) {
+          asked.add(id);
+          const o = ids.get(card);
+          storeUrls.set(id, o.storeUrl);
+          fresh.push({ orderId: id, statusText: o.statusText, hasTrack: o.hasTrack });
+        }
+      }
+      if (fresh.length) WB.pipeline(ctx, fresh, apply);
+    }
+
+    const schedule = () => { if (!timer) timer = setTimeout(scan, 16); };
+    new MutationObserver((muts) => {
+      // Only DOM growth can bring new or re-rendered cards; our own badge updates
+      // happen inside shadow roots and never reach this observer.
+      if (muts.some((m) => m.addedNodes.length || m.removedNodes.length)) schedule();
+    }).observe(doc.body, { childList: true, subtree: true });
+    scan();
+    return { scan, views };
+  };
+})(globalThis.WB = globalThis.WB || {});
