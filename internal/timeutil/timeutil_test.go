@@ -1,0 +1,175 @@
+package timeutil
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseRFC3339MatchesTimePackage(t *testing.T) {
+	inputs := []string{
+		"2024-03-01T09:05:07Z", "2024-03-01T17:05:07+08:00", "2024-03-01T17:05:07.123+08:00",
+		"2024-02-29T23:59:59.999999999-03:30", "2023-12-31T23:00:00-01:00", "2024-03-01T09:05:07.5Z",
+		// invalid for both
+		"2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-03-01T24:00:00Z", "2024-03-01T09:60:00Z",
+		"2024-03-01T09:05:60Z", "2024-03-01T09:05Z", "2024-03-01 09:05:07Z", "2024-03-01T09:05:07",
+		"2024-03-01T09:05:07+8:00", "2024-03-01T09:05:07.Z", "", "garbage",
+	}
+	for _, in := range inputs {
+		want, err := time.Parse(time.RFC3339Nano, in)
+		got, ok := ParseRFC3339(in)
+		if !assert.Equal(t, err == nil, ok, "%q (time: %v)", in, err) || !ok {
+			continue
+		}
+		assert.True(t, want.Equal(got), "%q: %v vs %v", in, want, got)
+		assert.Equal(t, time.UTC, got.Location())
+	}
+	// Deliberate differences: RFC 3339 §5.6 allows lower-case t and z;
+	// compact offsets are not RFC 3339 but some feeds send them; an offset
+	// of 24 hours does not exist.
+	for in, want := range map[string]string{
+		"2000-01-01T08:00:00z":      "2000-01-01T08:00:00Z",
+		"1999-12-31t23:59:59Z":      "1999-12-31T23:59:59Z",
+		"2024-03-01T17:05:07+0800":  "2024-03-01T09:05:07Z",
+		"2024-03-01T09:05:07+24:00": "",
+	} {
+		got, ok := ParseRFC3339(in)
+		require.Equal(t, want != "", ok, in)
+		if ok {
+			assert.Equal(t, want, FormatRFC3339(got), in)
+		}
+	}
+}
+
+func TestParseLocal(t *testing.T) {
+	cst := time.FixedZone("CST", CST)
+	tests := []struct {
+		in     string
+		offset int
+		want   string // RFC 3339 UTC, "" when invalid
+	}{
+		{"2023-01-28 21:34:26", CST, "2023-01-28T13:34:26Z"},
+		{"2023-01-01 03:00:00", CST, "2022-12-31T19:00:00Z"},
+		{"2024-02-29 07:59:59", CST, "2024-02-28T23:59:59Z"},
+		{"2023-01-28 21:34", CST, "2023-01-28T13:34:00Z"},
+		{"2023-01-28T21:34:26", 0, "2023-01-28T21:34:26Z"},
+		{"2023-01-28 21:34:26", -5 * 3600, "2023-01-29T02:34:26Z"},
+		{"2023-01-28 21:34:26.250", 0, "2023-01-28T21:34:26Z"},
+		{"2023-01-28 21:34:26Z", CST, ""},
+		{"2023-02-30 00:00:00", CST, ""},
+		{"2023-01-28", CST, ""},
+		{"28.01.2023 21:34:26", CST, ""},
+	}
+	for _, tt := range tests {
+		got, ok := ParseLocal(tt.in, tt.offset)
+		require.Equal(t, tt.want != "", ok, tt.in)
+		if ok {
+			assert.Equal(t, tt.want, FormatRFC3339(got), tt.in)
+		}
+	}
+	// Against the time package for a CST wall clock.
+	want, err := time.ParseInLocation("2006-01-02 15:04:05", "2019-06-30 23:59:01", cst)
+	require.NoError(t, err)
+	got, ok := ParseLocal("2019-06-30 23:59:01", CST)
+	require.True(t, ok)
+	assert.True(t, want.Equal(got))
+}
+
+func TestParseDateAndParse(t *testing.T) {
+	got, ok := ParseDate("2024-07-15", CST)
+	require.True(t, ok)
+	assert.Equal(t, "2024-07-14T16:00:00Z", FormatRFC3339(got))
+	_, ok = ParseDate("2024-7-15", 0)
+	assert.False(t, ok)
+	for in, want := range map[string]string{
+		"2024-07-15T10:00:00+02:00": "2024-07-15T08:00:00Z",
+		"2024-07-15 10:00:00":       "2024-07-15T02:00:00Z",
+		"2024-07-15":                "2024-07-14T16:00:00Z",
+	} {
+		got, ok := Parse(in, CST)
+		require.True(t, ok, in)
+		assert.Equal(t, want, FormatRFC3339(got), in)
+	}
+	_, ok = Parse("yesterday", CST)
+	assert.False(t, ok)
+}
+
+func TestFormatMatchesTimePackage(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	times := []time.Time{
+		time.Unix(0, 0), time.Date(9999, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 12, 0, 0, 0, time.FixedZone("x", -7*3600)),
+	}
+	for range 2000 {
+		times = append(times, time.Unix(r.Int64N(1<<36)-1<<35, r.Int64N(1e9)))
+	}
+	for _, tm := range times {
+		want := tm.UTC().Format("2006-01-02T15:04:05Z")
+		require.Equal(t, want, FormatRFC3339(tm), "%v", tm)
+		require.Equal(t, tm.In(time.FixedZone("", CST)).Format("2006-01-02"), FormatDate(tm, CST))
+		back, ok := ParseRFC3339(want)
+		require.True(t, ok, want)
+		require.True(t, back.Equal(tm.Truncate(time.Second)), want)
+	}
+	assert.Equal(t, "10000-01-01T00:00:00Z", FormatRFC3339(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)))
+	assert.Equal(t, "x2024-01-02T03:04:05Z", string(AppendRFC3339([]byte("x"), time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))))
+}
+
+func TestFromUnixMilli(t *testing.T) {
+	got := FromUnixMilli(1674912866000)
+	assert.Equal(t, "2023-01-28T13:34:26Z", FormatRFC3339(got))
+	assert.Equal(t, time.UTC, got.Location())
+	assert.Equal(t, 250*time.Millisecond, time.Duration(FromUnixMilli(1674912866250).Nanosecond()))
+}
+
+func FuzzParseRFC3339(f *testing.F) {
+	f.Add("2024-03-01T17:05:07.123+08:00")
+	f.Add("2024-03-01T09:05:07Z")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := ParseRFC3339(s)
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if ok && err == nil {
+			require.True(t, want.Equal(got), "%q", s)
+		}
+		// time.Parse is laxer than RFC 3339 (one-digit hours, 24-hour
+		// offsets), so only the canonical shape must be accepted.
+		if err == nil && want.Year() >= 0 && want.Year() <= 9999 && len(s) >= 20 && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
+			!strings.Contains(s, "+24:") && !strings.Contains(s, "-24:") {
+			require.True(t, ok, "%q accepted by time.Parse", s)
+		}
+		_, _ = ParseLocal(s, CST)
+		_, _ = Parse(s, -CST)
+	})
+}
+
+func BenchmarkParseRFC3339(b *testing.B) {
+	b.Run("timeutil", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = ParseRFC3339("2024-03-01T17:05:07.123+08:00")
+		}
+	})
+	b.Run("time", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = time.Parse(time.RFC3339, "2024-03-01T17:05:07.123+08:00")
+		}
+	})
+}
+
+func BenchmarkFormatRFC3339(b *testing.B) {
+	tm := time.Date(2024, 3, 1, 9, 5, 7, 0, time.UTC)
+	var buf []byte
+	b.Run("timeutil", func(b *testing.B) {
+		for b.Loop() {
+			buf = AppendRFC3339(buf[:0], tm)
+		}
+	})
+	b.Run("time", func(b *testing.B) {
+		for b.Loop() {
+			buf = tm.AppendFormat(buf[:0], "2006-01-02T15:04:05Z07:00")
+		}
+	})
+}
