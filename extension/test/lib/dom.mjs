@@ -1,0 +1,22 @@
+// dom.mjs — loads the extension's content scripts into a jsdom window, in the
+// manifest's order, with the _locales table build.mjs would generate.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { strings } from '../../build.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SRC = path.resolve(here, '..', '..', 'src');
+const CONTENT = ['common/i18n.js', 'common/selectors.js', 'common/links.js', 'content/page.js', 'content/extract.js',
+  'content/badge.js', 'content/panel.js'];
+export const STRINGS = strings(SRC);
+
+export function loadDom(html, url) {
+  const dom = new JSDOM(html, { url, runScripts: 'outside-only', pretendToBeVisual: true });
+  const w = dom.window;
+  w.WAYBILL_STRINGS = STRINGS;
+  w.WAYBILL_CONFIG = { proxyUrl: 'http://127.0.0.1:8787', version: 'test', browser: 'chrome' };
+  for (const f of CONTENT) w.eval(fs.readFileSync(path.join(SRC, f), 'utf8') + `\n//# sourceURL=${f}`);
+  return { dom, window: w, document: w.document, WB: w.WB };
+}
