@@ -1,8 +1,69 @@
 package api
 
-// Parse answers contract 1's parse call. (Stub until its owner lands it.)
+import (
+	"sync"
+
+	"github.com/waybill/waybill/internal/jsonw"
+	"github.com/waybill/waybill/internal/tracknum"
+)
+
+// parsers recycles tracknum.Parsers (and their buffers) between calls.
+var parsers = sync.Pool{New: func() any { return new(tracknum.Parser) }}
+
+// Parse answers contract 1's parse call: in is the raw pasted text (UTF-8,
+// not JSON); the answer is
+// {"input","number","valid","candidates":[…],"problems":[…],"suggestions"?:[…]}.
 func Parse(dst, in []byte) []byte {
 	return guard(dst, in, "parse", func(dst, in []byte) []byte {
-		return AppendError(dst, "not_implemented", "parse is not implemented yet")
+		p := parsers.Get().(*tracknum.Parser)
+		defer parsers.Put(p)
+		r := p.Parse(string(in))
+		w := jsonw.Writer{B: dst}
+		w.ObjStart()
+		w.KeyStr("input", r.Input)
+		w.KeyStr("number", r.Number)
+		writeVerdict(&w, r)
+		w.ObjEnd()
+		return w.B
 	})
+}
+
+// writeVerdict writes valid, candidates, problems and suggestions of a
+// parse result into an open object.
+func writeVerdict(w *jsonw.Writer, r *tracknum.Result) {
+	w.KeyBool("valid", r.Valid)
+	w.Key("candidates")
+	w.ArrStart()
+	for i := range r.Candidates {
+		c := &r.Candidates[i]
+		w.ObjStart()
+		w.KeyStr("courier", c.Courier)
+		w.KeyStr("carrier", c.Carrier)
+		w.KeyStr("format", c.Format)
+		w.KeyStr("checkDigit", string(c.CheckDigit))
+		w.KeyStrOmit("country", c.Country)
+		w.Key("confidence")
+		w.Float(round2(c.Confidence))
+		w.ObjEnd()
+	}
+	w.ArrEnd()
+	w.Key("problems")
+	w.ArrStart()
+	for _, p := range r.Problems {
+		w.Str(p)
+	}
+	w.ArrEnd()
+	if len(r.Suggestions) > 0 {
+		w.Key("suggestions")
+		w.ArrStart()
+		for _, s := range r.Suggestions {
+			w.Str(s)
+		}
+		w.ArrEnd()
+	}
+}
+
+// round2 rounds a confidence to two decimals for display.
+func round2(f float64) float64 {
+	return float64(int64(f*100+0.5)) / 100
 }
