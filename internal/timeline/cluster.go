@@ -23,7 +23,8 @@ const (
 // Match strengths, strongest first. Clustering runs one pass per strength
 // so that a weak match never steals an event a strong one would have taken.
 const (
-	matchText   = iota // same normalised wording, or the same raw code family
+	matchText   = iota // same normalised wording
+	matchCode          // the same raw code family (AliExpress "AE_LH_DEPART" = Cainiao "LH_DEPART")
 	matchSub           // same status and specific sub-status, different wording
 	matchStatus        // same once-per-parcel status and stage (delivered, …)
 	matchKinds
@@ -46,13 +47,13 @@ func (m *merger) cluster() {
 		index := make(map[string][]int32)
 		for i := 0; i < n; i++ {
 			e := &m.raw[i]
-			keys := matchKeys(e, kind)
-			cands = cands[:0]
-			for _, k := range keys {
-				list := index[k]
-				cands = probe(cands, m.raw, list, e.Time)
-				index[k] = append(list, int32(i))
+			k := matchKey(e, kind)
+			if k == "" {
+				continue
 			}
+			list := index[k]
+			cands = probe(cands[:0], m.raw, list, e.ts)
+			index[k] = append(list, int32(i))
 			if len(cands) == 0 {
 				continue
 			}
@@ -69,8 +70,8 @@ func (m *merger) cluster() {
 // candidate is an earlier event that may be the same scan.
 type candidate struct {
 	j        int32
-	residual time.Duration // distance from a whole-hour shift
-	hours    int
+	residual int64 // distance from a whole-hour shift, ms (0 within the same-instant window)
+	hours    int64
 }
 
 func (c candidate) less(d candidate) bool {
@@ -83,63 +84,73 @@ func (c candidate) less(d candidate) bool {
 	return c.j > d.j // nearer in the canonical order
 }
 
+// Milliseconds, the unit of rawEvent.ts.
+const (
+	msHour   = int64(time.Hour / time.Millisecond)
+	msSame   = int64(sameScanWindow / time.Millisecond)
+	msSlack  = int64(zoneSlack / time.Millisecond)
+	msWindow = int64(maxZoneHours)*msHour + msSlack
+)
+
 // probe appends the events of list (time-sorted indices into raw) that lie
 // at t, or a whole number of hours before t. Looking back is enough: the
-// later event of a pair finds the earlier one.
-func probe(cands []candidate, raw []rawEvent, list []int32, t time.Time) []candidate {
-	if len(list) == 0 {
-		return cands
-	}
-	for h := 0; h <= maxZoneHours; h++ {
-		slack := zoneSlack
-		if h == 0 {
-			slack = sameScanWindow
+// later event of a pair finds the earlier one. It walks back from t,
+// nearest first, and stops after probeLimit·(maxZoneHours+1) entries so
+// that hostile input stays linear.
+func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate {
+	// first index with time > t + sameScanWindow
+	hi := t + msSame
+	lo, up := 0, len(list)
+	for lo < up {
+		mid := int(uint(lo+up) >> 1)
+		if raw[list[mid]].ts <= hi {
+			lo = mid + 1
+		} else {
+			up = mid
 		}
-		lo := t.Add(-time.Duration(h)*time.Hour - slack)
-		hi := t.Add(-time.Duration(h)*time.Hour + slack)
-		// first index with time >= lo
-		k := sort.Search(len(list), func(x int) bool { return !raw[list[x]].Time.Before(lo) })
-		for seen := 0; k < len(list) && seen < probeLimit; k, seen = k+1, seen+1 {
-			et := raw[list[k]].Time
-			if et.After(hi) {
-				break
-			}
-			d := t.Sub(et)
-			res := d - time.Duration(h)*time.Hour
-			if res < 0 {
-				res = -res
-			}
-			if h == 0 {
-				res = 0 // within the same-instant window every distance is as good
-			}
+	}
+	limit := probeLimit * (maxZoneHours + 1)
+	for k := lo - 1; k >= 0 && limit > 0; k, limit = k-1, limit-1 {
+		d := t - raw[list[k]].ts
+		if d > msWindow {
+			break
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d <= msSame {
+			cands = append(cands, candidate{j: list[k]})
+			continue
+		}
+		h := (d + msHour/2) / msHour
+		res := d - h*msHour
+		if res < 0 {
+			res = -res
+		}
+		if res <= msSlack {
 			cands = append(cands, candidate{j: list[k], residual: res, hours: h})
 		}
 	}
 	return cands
 }
 
-// matchKeys lists the index keys of e for one match kind.
-func matchKeys(e *rawEvent, kind int) []string {
+// matchKey is the index key of e for one match kind, "" for none.
+func matchKey(e *rawEvent, kind int) string {
 	switch kind {
 	case matchText:
-		var ks []string
-		if e.norm != "" {
-			ks = append(ks, "t\x00"+e.norm)
-		}
-		if c := codeFamily(e.Code); c != "" {
-			ks = append(ks, "c\x00"+c)
-		}
-		return ks
+		return e.norm
+	case matchCode:
+		return codeFamily(e.Code)
 	case matchSub:
 		if e.Sub != "" && !strings.HasSuffix(e.Sub, "_other") && known(e.Status) {
-			return []string{string(e.Status) + "\x00" + e.Sub + "\x00" + stageKey(e.Stage)}
+			return string(e.Status) + "\x00" + e.Sub + "\x00" + stageKey(e.Stage)
 		}
 	case matchStatus:
 		if oncePerParcel(e.Status) {
-			return []string{string(e.Status) + "\x00" + stageKey(e.Stage)}
+			return string(e.Status) + "\x00" + stageKey(e.Stage)
 		}
 	}
-	return nil
+	return ""
 }
 
 func stageKey(s status.Stage) string { return string(rune('0' + s)) }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -131,6 +132,7 @@ type merger struct {
 // rawEvent is an input event plus what clustering needs.
 type rawEvent struct {
 	Event
+	ts     int64  // Time in Unix milliseconds (defined for any year), for fast comparisons
 	origin int32  // index of its (source, number) pair
 	norm   string // normalised text
 }
@@ -175,14 +177,26 @@ func (m *merger) collect(srcs []SourceTimeline) {
 			if e.Stage == status.StageUnknown {
 				e.Stage = stageOf(e.Status)
 			}
-			m.raw = append(m.raw, rawEvent{Event: e, origin: int32(o), norm: normText(e.Text)})
+			m.raw = append(m.raw, rawEvent{Event: e, ts: e.Time.UnixMilli(), origin: int32(o), norm: normText(e.Text)})
 		}
 	}
-	sort.Slice(m.raw, func(i, j int) bool { return lessRaw(&m.raw[i], &m.raw[j]) })
-	// Exact duplicates (the same timeline sent twice, two captures of one
-	// source) collapse here.
-	out := m.raw[:0]
-	for i := range m.raw {
+	// Sort indices, not the (large) events, then copy once. Exact duplicates
+	// (the same timeline sent twice, two captures of one source) collapse.
+	idx := make([]int32, len(m.raw))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		switch {
+		case lessRaw(&m.raw[a], &m.raw[b]):
+			return -1
+		case lessRaw(&m.raw[b], &m.raw[a]):
+			return 1
+		}
+		return 0
+	})
+	out := make([]rawEvent, 0, len(idx))
+	for _, i := range idx {
 		if len(out) > 0 && sameRaw(&out[len(out)-1], &m.raw[i]) {
 			continue
 		}
@@ -208,6 +222,9 @@ func lessSource(a, b *SourceTimeline) bool {
 }
 
 func lessRaw(a, b *rawEvent) bool {
+	if a.ts != b.ts {
+		return a.ts < b.ts
+	}
 	if !a.Time.Equal(b.Time) {
 		return a.Time.Before(b.Time)
 	}
@@ -278,15 +295,14 @@ func sourceRank(s string) int {
 
 // build turns the clusters into merged events, oldest first.
 func (m *merger) build() {
-	groups := make(map[int32]int, len(m.raw))
+	group := make([]int32, len(m.raw)) // root → group number + 1
 	for i := range m.raw {
 		root := m.find(int32(i))
-		g, ok := groups[root]
-		if !ok {
-			g = len(m.members)
-			groups[root] = g
+		if group[root] == 0 {
 			m.members = append(m.members, nil)
+			group[root] = int32(len(m.members))
 		}
+		g := group[root] - 1
 		m.members[g] = append(m.members[g], int32(i))
 	}
 	m.events = make([]MergedEvent, len(m.members))
@@ -297,7 +313,15 @@ func (m *merger) build() {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(i, j int) bool { return lessMerged(&m.events[idx[i]], &m.events[idx[j]]) })
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case lessMerged(&m.events[a], &m.events[b]):
+			return -1
+		case lessMerged(&m.events[b], &m.events[a]):
+			return 1
+		}
+		return 0
+	})
 	evs := make([]MergedEvent, len(idx))
 	mem := make([][]int32, len(idx))
 	for i, k := range idx {

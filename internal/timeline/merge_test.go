@@ -280,7 +280,7 @@ func TestOverallStatus(t *testing.T) {
 			want: status.Returning, wantStage: 5,
 		},
 		{
-			name: "no events: the sources' own status",
+			name:    "no events: the sources' own status",
 			sources: []SourceTimeline{{Source: "cainiao", Number: n, Status: status.InfoReceived}},
 			want:    status.InfoReceived, wantStage: 2,
 		},
@@ -302,7 +302,7 @@ func TestOverallStatus(t *testing.T) {
 			want:    status.NotFound, wantStage: 0,
 		},
 		{
-			name: "every source failed",
+			name:    "every source failed",
 			sources: []SourceTimeline{{Source: "cainiao", Number: n, ErrCode: "upstream", ErrMsg: "timeout"}},
 			want:    status.Unknown, wantStage: 0,
 		},
