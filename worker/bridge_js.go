@@ -1,0 +1,276 @@
+//go:build js && wasm
+
+package main
+
+// The bridge between worker.mjs and the Go handler, replacing
+// syumai/workers' per-request plumbing (see README "Where the time goes"):
+//
+//   - JavaScript calls binding.handle(method, url, headers, body, job) once
+//     per request; Go serves it on a goroutine with a buffered
+//     ResponseWriter and posts ("done", status, headers, body) to job.
+//   - Go never starts I/O itself. It posts ("fetch"|"sleep"|"cget"|"cput",
+//     …) to the job of the request it works for, and the job's own loop in
+//     worker.mjs performs it in that request's context (workerd ties I/O to
+//     the request that started it, and Go may be running on another
+//     request's stack when it asks). Results come back via binding.reply.
+//   - No js.Func is created per request, so nothing leaks across requests.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"syscall/js"
+	"time"
+)
+
+var (
+	jsUint8Array = js.Global().Get("Uint8Array")
+)
+
+type jobKey struct{}
+
+// job is the JavaScript side of one request.
+type job struct{ obj js.Value }
+
+func jobFrom(ctx context.Context) *job {
+	j, _ := ctx.Value(jobKey{}).(*job)
+	return j
+}
+
+// waiters holds the goroutines waiting for a reply from JavaScript.
+var waiters = struct {
+	sync.Mutex
+	next int
+	m    map[int]chan js.Value
+}{m: map[int]chan js.Value{}}
+
+func await() (int, chan js.Value) {
+	ch := make(chan js.Value, 1)
+	waiters.Lock()
+	waiters.next++
+	id := waiters.next
+	waiters.m[id] = ch
+	waiters.Unlock()
+	return id, ch
+}
+
+func forget(id int) {
+	waiters.Lock()
+	delete(waiters.m, id)
+	waiters.Unlock()
+}
+
+// reply is binding.reply(id, value).
+func reply(_ js.Value, args []js.Value) any {
+	if len(args) < 2 {
+		return nil
+	}
+	id := args[0].Int()
+	waiters.Lock()
+	ch := waiters.m[id]
+	delete(waiters.m, id)
+	waiters.Unlock()
+	if ch != nil {
+		ch <- args[1]
+	}
+	return nil
+}
+
+func bytesToJS(b []byte) js.Value {
+	u := jsUint8Array.New(len(b))
+	js.CopyBytesToJS(u, b)
+	return u
+}
+
+func bytesFromJS(v js.Value) []byte {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	b := make([]byte, v.Get("byteLength").Int())
+	js.CopyBytesToGo(b, v)
+	return b
+}
+
+// handleFunc returns binding.handle for h.
+func handleFunc(h http.Handler) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 5 {
+			return "handle: want 5 arguments"
+		}
+		method, rawURL, hdrs, body, jobObj := args[0].String(), args[1].String(), args[2], args[3], args[4]
+		u, err := url.Parse(rawURL)
+		if err != nil {
+			u = &url.URL{Path: "/"}
+		}
+		header := http.Header{}
+		for i, n := 0, hdrs.Length(); i+1 < n; i += 2 {
+			header.Add(hdrs.Index(i).String(), hdrs.Index(i+1).String())
+		}
+		req := &http.Request{Method: method, URL: u, Header: header, Host: u.Host,
+			RemoteAddr: header.Get("CF-Connecting-IP"), Body: http.NoBody}
+		if cl, err := strconv.ParseInt(header.Get("Content-Length"), 10, 64); err == nil {
+			req.ContentLength = cl
+		}
+		if b := bytesFromJS(body); b != nil {
+			req.Body = readCloser{bytes.NewReader(b)}
+			if req.ContentLength <= 0 {
+				req.ContentLength = int64(len(b))
+			}
+		}
+		j := &job{obj: jobObj}
+		req = req.WithContext(context.WithValue(context.Background(), jobKey{}, j))
+		go serve(h, req, j)
+		return nil
+	})
+}
+
+type readCloser struct{ *bytes.Reader }
+
+func (readCloser) Close() error { return nil }
+
+func serve(h http.Handler, req *http.Request, j *job) {
+	w := &bufferedWriter{header: http.Header{}}
+	func() {
+		defer func() {
+			if recover() != nil {
+				w.header = http.Header{"Content-Type": {"application/json"}}
+				w.status = http.StatusInternalServerError
+				w.body.Reset()
+				w.body.WriteString(`{"error":{"code":"internal","message":"internal error"}}`)
+			}
+		}()
+		h.ServeHTTP(w, req)
+	}()
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	hdrs := make([]any, 0, 2*len(w.header))
+	for k, vs := range w.header {
+		for _, v := range vs {
+			hdrs = append(hdrs, k, v)
+		}
+	}
+	j.obj.Call("post", "done", w.status, js.ValueOf(hdrs), bytesToJS(w.body.Bytes()))
+}
+
+// bufferedWriter collects the whole response: answers are small, and one
+// copy into JavaScript beats streaming through a ReadableStream.
+type bufferedWriter struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (w *bufferedWriter) Header() http.Header { return w.header }
+func (w *bufferedWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+}
+func (w *bufferedWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.body.Write(b)
+}
+
+// jsTransport performs upstream calls through the request's job.
+type jsTransport struct{}
+
+var errNoJob = errors.New("no request context for I/O")
+
+func (jsTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, error) {
+	j := jobFrom(ctx)
+	if j == nil {
+		return nil, errNoJob
+	}
+	hdrs := make([]any, len(r.Header))
+	for i, h := range r.Header {
+		hdrs[i] = h
+	}
+	body := js.Null()
+	if r.Body != nil {
+		body = bytesToJS(r.Body)
+	}
+	id, ch := await()
+	defer forget(id)
+	j.obj.Call("post", "fetch", id, r.Method, r.URL, js.ValueOf(hdrs), body, int(r.Timeout/time.Millisecond))
+	var v js.Value
+	select {
+	case v = <-ch:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	// v = [status, body|null, error|null, retryAfter|null]
+	if e := v.Index(2); !e.IsNull() && !e.IsUndefined() {
+		if e.String() == "timeout" {
+			return nil, errTimeout
+		}
+		return nil, errors.New("fetch failed")
+	}
+	res := &OutResponse{Status: v.Index(0).Int(), Body: bytesFromJS(v.Index(1))}
+	if ra := v.Index(3); ra.Type() == js.TypeString {
+		res.RetryAfter = ra.String()
+	}
+	if len(res.Body) > maxUpstreamBody {
+		res.Body = res.Body[:maxUpstreamBody]
+	}
+	return res, nil
+}
+
+func (jsTransport) Sleep(ctx context.Context, d time.Duration) {
+	j := jobFrom(ctx)
+	if j == nil {
+		return
+	}
+	id, ch := await()
+	defer forget(id)
+	j.obj.Call("post", "sleep", id, int(d/time.Millisecond))
+	select {
+	case <-ch:
+	case <-ctx.Done():
+	}
+}
+
+// jsCache is the Workers Cache API, through the request's job.
+type jsCache struct{}
+
+func (jsCache) Get(ctx context.Context, keys []string) [][]byte {
+	out := make([][]byte, len(keys))
+	j := jobFrom(ctx)
+	if j == nil {
+		return out
+	}
+	ks := make([]any, len(keys))
+	for i, k := range keys {
+		ks[i] = k
+	}
+	id, ch := await()
+	defer forget(id)
+	j.obj.Call("post", "cget", id, js.ValueOf(ks))
+	var v js.Value
+	select {
+	case v = <-ch:
+	case <-ctx.Done():
+		return out
+	}
+	if v.Type() != js.TypeObject {
+		return out
+	}
+	for i := range out {
+		if i < v.Length() {
+			out[i] = bytesFromJS(v.Index(i))
+		}
+	}
+	return out
+}
+
+func (jsCache) Put(ctx context.Context, key string, val []byte, ttl time.Duration) {
+	if j := jobFrom(ctx); j != nil && ttl >= time.Second {
+		j.obj.Call("post", "cput", key, bytesToJS(val), int(ttl/time.Second))
+	}
+}

