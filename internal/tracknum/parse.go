@@ -269,7 +269,7 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 		}
 		c := Candidate{Courier: f.courier, Carrier: carrier, Format: f.id, CheckDigit: cd, Country: country, Confidence: f.conf}
 		if cd == CheckInvalid {
-			c.Confidence = f.conf / 4
+			c.Confidence = f.conf / 8
 			if f.flags&strict != 0 {
 				strictFail = true
 			}
