@@ -80,7 +80,7 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
       for (const s of ev.sources || []) srcs.append(E('span', { class: 'src', 'data-source': s, text: s }));
       ol.append(E('li', { class: 'ev', 'data-sources': (ev.sources || []).join(' '), 'data-status': ev.status || '' },
         E('span', { class: 'when', text: WB.fmtTime(loc, ev.time) }),
-        E('span', {}, E('span', { class: 'st', text: WB.statusLabel(loc, ev.status) }), ' ', E('span', { class: 'text', text: ev.text || '' }),
+        E('span', {}, ev.status ? E('span', { class: 'st', text: WB.statusLabel(loc, ev.status) }) : '', ' ', E('span', { class: 'text', text: ev.text || '' }),
           ev.location ? E('span', { class: 'loc', text: ' · ' + ev.location }) : '', ' ', srcs)));
     }
     box.append(E('h3', { text: WB.t(loc, 'panel_sources') }), evs.length ? ol : E('p', { text: WB.t(loc, 'panel_noEvents') }));

@@ -1,26 +1,26 @@
 // ru.js — aliexpress.ru is a different app (RedOrderList_* CSS modules) without
 // querydetail on its own host. Recognised and degraded politely: a small link per
-// card to the order's tracking on aliexpress.com, where Waybill's panel works.
+// order to its tracking on aliexpress.com, where Waybill's panel works.
 (function (WB) {
   'use strict';
   WB.runRu = function runRu(doc, info) {
     const loc = info.locale;
     function scan() {
       for (const card of doc.querySelectorAll(WB.SEL.ru.card)) {
-        if (card.querySelector('.waybill-badge')) continue;
-        const numEl = card.querySelector(WB.SEL.ru.number) || (card.matches(WB.SEL.ru.number) ? card : null);
-        let id = numEl ? numEl.textContent.replace(/\D/g, '') : '';
+        const numEl = card.matches(WB.SEL.ru.number) ? card : card.querySelector(WB.SEL.ru.number);
+        let id = numEl ? numEl.textContent.replace(/\D/g, '') : ''; // "5555 0677 2290 9756"
         if (!/^\d{10,22}$/.test(id)) {
           const a = card.closest('a[href*="/order-list/"]') || card.querySelector('a[href*="/order-list/"]');
           const m = a && /\/order-list\/(\d{10,22})/.exec(a.getAttribute('href'));
           id = m ? m[1] : '';
         }
-        if (!id) continue;
+        if (!id || doc.querySelector(`.waybill-badge[data-waybill-order="${id}"]`)) continue;
         const link = WB.el(doc, 'a', { class: 'waybill-badge', 'data-waybill-status': 'unknown', 'data-waybill-number': '',
           'data-waybill-order': id, href: WB.links.tracking('www.aliexpress.com', id), target: '_blank', rel: 'noopener noreferrer',
-          title: WB.t(loc, 'ru_notice'), style: 'margin-left:6px;font-size:12px', text: 'Waybill ↗' });
-        link.addEventListener('click', (e) => e.stopPropagation());
-        (numEl || card).after(link);
+          title: WB.t(loc, 'ru_notice'), style: 'display:inline-block;margin:4px 0;font-size:12px', text: 'Waybill ↗ ' + WB.t(loc, 'ru_notice') });
+        // Next to the card's own link, never inside it.
+        const anchor = (numEl && numEl.closest('a')) || card.closest('a') || numEl || card;
+        anchor.after(link);
       }
     }
     let timer = 0;

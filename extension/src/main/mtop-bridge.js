@@ -8,7 +8,7 @@
   const NS = 'waybill/v1';
   const ID = /^\d{10,22}$/;
   const REQ = /^[a-z0-9]{8,40}$/;
-  const WAIT_MS = 10000; // how long we wait for the page's mtop client to exist
+  const WAIT_MS = 4000; // lib-mtop loads with the page: if it is not there by then, it will not come
 
   function mtopClient() {
     const lib = window.lib;
