@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/tracknum"
 )
 
 // AliExpress timings (trackers.md §6.2). Prefer AliExpress's own dates;
@@ -184,19 +185,28 @@ func (c *adviceCtx) orderID() string {
 }
 
 // numberProblem says what is wrong with a tracking number as typed, or "".
-// It stays a small function so that the tracking-number core
-// (internal/tracknum) can take it over.
+// Spaces inside and the order's own id are checked here; the shape, check
+// digit, order and product ids are the tracking-number core's verdict. A
+// number of an unknown format is not a problem by itself: trackers know
+// more formats than any table.
 func numberProblem(n, orderID string) string {
-	if n == "" {
-		return "empty"
+	if strings.TrimSpace(n) == "" {
+		return tracknum.ProblemEmpty
 	}
 	if strings.ContainsAny(n, " \t\r\n\u00a0") {
 		return "whitespace"
 	}
-	norm := normNumber(n)
-	if (orderID != "" && norm == normNumber(orderID)) ||
-		(len(norm) == 16 && allDigits(norm) && (norm[0] == '3' || norm[0] == '5' || norm[0] == '8')) {
-		return "order_number"
+	if orderID != "" && normNumber(n) == normNumber(orderID) {
+		return tracknum.ProblemOrderNumber
+	}
+	var p tracknum.Parser
+	r := p.Parse(n)
+	for _, pr := range r.Problems {
+		switch pr {
+		case tracknum.ProblemEmpty, tracknum.ProblemTooLong, tracknum.ProblemOrderNumber,
+			tracknum.ProblemProductID, tracknum.ProblemCheckDigit, tracknum.ProblemMultipleNumbers:
+			return pr
+		}
 	}
 	for i := 0; i < len(n); i++ {
 		ch := n[i]
@@ -204,11 +214,8 @@ func numberProblem(n, orderID string) string {
 			return "invalid_characters"
 		}
 	}
-	switch {
-	case len(norm) < 8:
+	if len(normNumber(n)) < 8 {
 		return "too_short"
-	case len(norm) > 40:
-		return "too_long"
 	}
 	return ""
 }

@@ -92,13 +92,19 @@ func (m *merger) conflicts(r *Result) {
 	}
 
 	// Only one source saw the delivery, although another follows the parcel
-	// in the destination country.
+	// to the door (it reported the courier, the pickup point or an attempt)
+	// or keeps reporting after it. A source that stopped at the hand-over to
+	// the last mile is only lagging, not disagreeing.
 	if len(deliverers) == 1 && pickupExplains == 0 {
 		var silent []string
-		var numbers []string
 		for i := range m.events {
 			e := &m.events[i]
-			if e.Stage < status.StageDestination || e.Status == status.Delivered {
+			if e.Status == status.Delivered {
+				continue
+			}
+			doorstep := e.Status == status.OutForDelivery || e.Status == status.AvailableForPickup ||
+				e.Status == status.DeliveryFailed
+			if !doorstep && e.Time.Before(first.Time) {
 				continue
 			}
 			for _, s := range e.Sources {
@@ -108,6 +114,7 @@ func (m *merger) conflicts(r *Result) {
 			}
 		}
 		if len(silent) > 0 {
+			var numbers []string
 			for _, d := range delivered {
 				for _, n := range d.Numbers {
 					numbers = addSorted(numbers, n)

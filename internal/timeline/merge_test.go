@@ -374,6 +374,22 @@ func TestConflicts(t *testing.T) {
 			wantStatus: status.Delivered,
 		},
 		{
+			name: "delivered by the last-mile tracker only, Cainiao stopped at the hand-over: normal lag",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("40h", status.InTransit, "", 4, "Handed over to last mile")),
+				src("17track", lm, ev("40h", status.InTransit, "", 4, "Handed over to last mile"), ev("50h", status.Delivered, "", 5, "Delivered")),
+			},
+			wantStatus: status.Delivered,
+		},
+		{
+			name: "delivered by one source only, the other keeps reporting after it",
+			sources: []SourceTimeline{
+				src("aliexpress", n, ev("50h", status.Delivered, "", 5, "Package delivered.")),
+				src("17track", lm, ev("60h", status.InTransit, "", 4, "Arrived at delivery office")),
+			},
+			want: []string{ConflictDeliveredOneSource}, wantStatus: status.Delivered, wantNums: []string{n},
+		},
+		{
 			name: "pickup-point signing shown as delivered",
 			sources: []SourceTimeline{
 				src("cainiao", n, Event{Time: at("42h"), Status: status.AvailableForPickup, Sub: "available_for_pickup_signed", Stage: 4, Text: "Signed by pickup point", Code: "GTMS_STA_SIGNED"}),
@@ -654,6 +670,7 @@ func TestNumberProblem(t *testing.T) {
 		"3012345678901234": "order_number",
 		"8199633578334590": "order_number",
 		"LX29945!986CN":    "invalid_characters",
+		"LX299455987CN":    "check_digit",
 		"AB12":             "too_short",
 		"A123456789012345678901234567890123456789012": "too_long",
 	} {
