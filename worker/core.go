@@ -18,9 +18,13 @@ import (
 
 const timeLayout = time.RFC3339
 
-// parseNumber runs contract 1's parse on one requested number. The worker
-// asks the trackers only about numbers parse calls valid, and then only
-// in the shape both trackers accept (5–50 letters, digits, '-').
+// parseNumber runs contract 1's parse on one requested number and decides
+// whether the trackers are asked about it: yes when parse calls it valid,
+// and also when parse merely does not know the format (the trackers know
+// more formats than the core, e.g. Cainiao's own AliExpress numbers) and it
+// still looks like a tracking number. Never for a failed check digit, an
+// order id or anything else parse rejects, and only in the shape both
+// trackers accept (5–50 letters, digits, '-').
 func parseNumber(input string) numberInfo {
 	out := api.Parse(nil, []byte(input))
 	info := numberInfo{input: input, parse: out}
@@ -29,7 +33,16 @@ func parseNumber(input string) numberInfo {
 	if info.number == "" {
 		info.number = strings.ToUpper(strings.Join(strings.Fields(input), ""))
 	}
-	info.lookup = res.Get("valid").Bool() && trackerSafe(info.number)
+	if !trackerSafe(info.number) {
+		return info
+	}
+	if res.Get("valid").Bool() {
+		info.lookup = true
+		return info
+	}
+	problems := res.Get("problems").Array()
+	info.lookup = len(problems) == 1 && problems[0].String() == "unknown_format" &&
+		len(info.number) >= 8 && strings.ContainsAny(info.number, "0123456789")
 	return info
 }
 

@@ -1,0 +1,520 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/tidwall/gjson"
+	"github.com/waybill/waybill/internal/api"
+	"github.com/waybill/waybill/worker/faketracker"
+)
+
+const testToken = "test-17token-s3cr3t"
+
+// Test numbers that parse calls valid, given real stories by the fake.
+const (
+	numTransit   = "RB123456785CN"    // S10; Cainiao + 17TRACK: the RS0814398526Y parcel (in customs)
+	numDelivered = "LP00123456789012" // Cainiao LP; both trackers: the delivered 2026 parcel
+	numUPS       = "1Z2617V10397725789"
+)
+
+func sharedDir(t testing.TB) string {
+	if d := os.Getenv("SHARED"); d != "" {
+		return d
+	}
+	d, err := filepath.Abs("../../shared")
+	require.NoError(t, err)
+	return d
+}
+
+type harness struct {
+	t    *testing.T
+	fake *faketracker.Server
+	up   *httptest.Server
+	srv  *Server
+	mem  *memStore
+}
+
+func newHarness(t *testing.T, mutate func(*Config)) *harness {
+	t.Helper()
+	fake, err := faketracker.New(sharedDir(t), testToken)
+	require.NoError(t, err)
+	require.NoError(t, fake.Alias(numTransit, "RS0814398526Y"))
+	require.NoError(t, fake.Alias(numDelivered, "RC000000001EE"))
+	up := httptest.NewServer(fake)
+	t.Cleanup(func() { fake.Close(); up.Close() })
+	cfg := ConfigFromEnv(func(k string) string {
+		switch k {
+		case "CAINIAO_URL":
+			return up.URL + "/global/detail.json"
+		case "SEVENTEEN_URL":
+			return up.URL + "/track/v2.2"
+		case "SEVENTEEN_TOKEN":
+			return testToken
+		case "ALLOWED_ORIGINS":
+			return "chrome-extension://abcdefghijklmnopabcdefghijklmnop, moz-extension://0f0e0d0c-1111-2222-3333-444455556666"
+		}
+		return ""
+	})
+	cfg.RetryBackoff = 10 * time.Millisecond
+	cfg.UpstreamTimeout = 2 * time.Second
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	mem := newMemStore(1000, time.Now)
+	return &harness{t: t, fake: fake, up: up, mem: mem,
+		srv: NewServer(cfg, newHTTPTransport(), mem, time.Now)}
+}
+
+// do sends a request and returns the status, headers and parsed body.
+func (h *harness) do(method, path, body string, header ...string) (int, http.Header, gjson.Result) {
+	h.t.Helper()
+	var rd *strings.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	var req *http.Request
+	if rd != nil {
+		req = httptest.NewRequest(method, path, rd)
+	} else {
+		req = httptest.NewRequest(method, path, nil)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.srv.ServeHTTP(rec, req)
+	raw := rec.Body.Bytes()
+	assert.NotContains(h.t, string(raw), testToken, "the token must never be in a response")
+	if len(raw) > 0 {
+		require.True(h.t, gjson.ValidBytes(raw), "not JSON: %s", raw)
+	}
+	return rec.Code, rec.Header(), gjson.ParseBytes(raw)
+}
+
+func (h *harness) track(numbers ...string) (int, gjson.Result) {
+	h.t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"numbers":[`)
+	for i, n := range numbers {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(n))
+	}
+	b.WriteString(`]}`)
+	code, _, body := h.do("POST", "/v1/track", b.String())
+	return code, body
+}
+
+func srcOf(r gjson.Result, name string) gjson.Result {
+	return r.Get(`sources.#(source=="` + name + `")`)
+}
+
+// s10 makes a valid UPU S10 number from 8 digits.
+func s10(prefix string, serial int, suffix string) string {
+	d := []byte(strconv.Itoa(100000000 + serial)[1:])
+	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
+	sum := 0
+	for i, c := range d {
+		sum += int(c-'0') * weights[i]
+	}
+	check := 11 - sum%11
+	switch check {
+	case 10:
+		check = 0
+	case 11:
+		check = 5
+	}
+	return prefix + string(d) + strconv.Itoa(check) + suffix
+}
+
+func TestHealthz(t *testing.T) {
+	h := newHarness(t, nil)
+	code, hdr, body := h.do("GET", "/healthz", "")
+	assert.Equal(t, 200, code)
+	assert.True(t, body.Get("ok").Bool())
+	assert.Equal(t, api.Version, body.Get("version").String())
+	assert.Equal(t, "application/json; charset=utf-8", hdr.Get("Content-Type"))
+	code, _, body = h.do("POST", "/healthz", "")
+	assert.Equal(t, 405, code)
+	assert.Equal(t, "method_not_allowed", body.Get("error.code").String())
+}
+
+func TestRoutesAndMalformedRequests(t *testing.T) {
+	h := newHarness(t, nil)
+	for _, tc := range []struct {
+		name, method, path, body string
+		code                     int
+		errCode                  string
+	}{
+		{"unknown route", "GET", "/v2/track", "", 404, "not_found"},
+		{"GET on the batch route", "GET", "/v1/track", "", 405, "method_not_allowed"},
+		{"POST on the single route", "POST", "/v1/track/RB123456785CN", `{}`, 405, "method_not_allowed"},
+		{"not JSON", "POST", "/v1/track", `{"numbers":[`, 400, "bad_json"},
+		{"not an object", "POST", "/v1/track", `["RB123456785CN"]`, 400, "bad_json"},
+		{"numbers missing", "POST", "/v1/track", `{"lang":"en"}`, 400, "bad_numbers"},
+		{"numbers not an array", "POST", "/v1/track", `{"numbers":"RB123456785CN"}`, 400, "bad_numbers"},
+		{"numbers empty", "POST", "/v1/track", `{"numbers":[]}`, 400, "bad_numbers"},
+		{"a number not a string", "POST", "/v1/track", `{"numbers":["RB123456785CN",42]}`, 400, "bad_numbers"},
+		{"bad lang", "POST", "/v1/track", `{"numbers":["RB123456785CN"],"lang":"<script>"}`, 400, "bad_lang"},
+		{"lang not a string", "POST", "/v1/track", `{"numbers":["RB123456785CN"],"lang":1}`, 400, "bad_lang"},
+		{"empty number in path", "GET", "/v1/track/", "", 400, "bad_number"},
+		{"bad lang in query", "GET", "/v1/track/RB123456785CN?lang=%3Cx%3E", "", 400, "bad_lang"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, body := h.do(tc.method, tc.path, tc.body)
+			assert.Equal(t, tc.code, code)
+			assert.Equal(t, tc.errCode, body.Get("error.code").String())
+			assert.NotEmpty(t, body.Get("error.message").String())
+		})
+	}
+	assert.Zero(t, h.fake.Snapshot().Calls["cainiao"], "no upstream call for rejected requests")
+}
+
+func TestTooLarge(t *testing.T) {
+	h := newHarness(t, nil)
+	big := `{"numbers":["RB123456785CN"],"pad":"` + strings.Repeat("x", 64<<10) + `"}`
+	code, _, body := h.do("POST", "/v1/track", big)
+	assert.Equal(t, 413, code)
+	assert.Equal(t, "too_large", body.Get("error.code").String())
+
+	nums := make([]string, 41)
+	for i := range nums {
+		nums[i] = s10("RB", i, "CN")
+	}
+	code, body = h.track(nums...)
+	assert.Equal(t, 413, code)
+	assert.Equal(t, "too_many_numbers", body.Get("error.code").String())
+	assert.Contains(t, body.Get("error.message").String(), "41")
+	assert.Zero(t, h.fake.Snapshot().Calls["cainiao"])
+}
+
+func TestOriginsAndCORS(t *testing.T) {
+	h := newHarness(t, nil)
+	chrome := "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+	moz := "moz-extension://0f0e0d0c-1111-2222-3333-444455556666"
+
+	code, _, body := h.do("GET", "/healthz", "", "Origin", "https://evil.example")
+	assert.Equal(t, 403, code)
+	assert.Equal(t, "origin_not_allowed", body.Get("error.code").String())
+	code, _, _ = h.do("OPTIONS", "/v1/track", "", "Origin", "chrome-extension://otherid", "Access-Control-Request-Method", "POST")
+	assert.Equal(t, 403, code, "preflight from a foreign extension")
+	code, _, _ = h.do("POST", "/v1/track", `{"numbers":["RB123456785CN"]}`, "Origin", "https://www.aliexpress.com")
+	assert.Equal(t, 403, code, "web pages may not use the proxy")
+
+	for _, origin := range []string{chrome, moz} {
+		code, hdr, _ := h.do("OPTIONS", "/v1/track", "", "Origin", origin, "Access-Control-Request-Method", "POST")
+		assert.Equal(t, 204, code)
+		assert.Equal(t, origin, hdr.Get("Access-Control-Allow-Origin"))
+		assert.Contains(t, hdr.Get("Access-Control-Allow-Methods"), "POST")
+		assert.Contains(t, hdr.Get("Access-Control-Allow-Headers"), "Content-Type")
+		assert.Equal(t, "Origin", hdr.Get("Vary"))
+		code, hdr, body := h.do("GET", "/healthz", "", "Origin", origin)
+		assert.Equal(t, 200, code)
+		assert.Equal(t, origin, hdr.Get("Access-Control-Allow-Origin"))
+		assert.True(t, body.Get("ok").Bool())
+	}
+	// No Origin (curl, server to server): allowed, no CORS headers.
+	code, hdr, _ := h.do("GET", "/healthz", "")
+	assert.Equal(t, 200, code)
+	assert.Empty(t, hdr.Get("Access-Control-Allow-Origin"))
+}
+
+func TestNoOriginsConfiguredRefusesBrowsers(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.AllowedOrigins = nil })
+	code, _, _ := h.do("GET", "/healthz", "", "Origin", "chrome-extension://abcdefghijklmnopabcdefghijklmnop")
+	assert.Equal(t, 403, code)
+	code, _, _ = h.do("GET", "/healthz", "")
+	assert.Equal(t, 200, code)
+}
+
+func TestRateLimit(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.RateLimit = 3; c.RateWindow = time.Hour })
+	for i := 0; i < 3; i++ {
+		code, _, _ := h.do("GET", "/v1/track/NOTANUMBER", "", "CF-Connecting-IP", "198.51.100.7")
+		assert.Equal(t, 200, code)
+	}
+	code, hdr, body := h.do("GET", "/v1/track/NOTANUMBER", "", "CF-Connecting-IP", "198.51.100.7")
+	assert.Equal(t, 429, code)
+	assert.Equal(t, "rate_limited", body.Get("error.code").String())
+	secs, err := strconv.Atoi(hdr.Get("Retry-After"))
+	require.NoError(t, err)
+	assert.True(t, secs >= 1 && secs <= 3600, "Retry-After %d", secs)
+	code, _, _ = h.do("GET", "/v1/track/NOTANUMBER", "", "CF-Connecting-IP", "203.0.113.9")
+	assert.Equal(t, 200, code, "another client has its own budget")
+	code, _, _ = h.do("GET", "/healthz", "", "CF-Connecting-IP", "198.51.100.7")
+	assert.Equal(t, 200, code, "health checks are not limited")
+}
+
+func TestLimiterWindowAndPrivacy(t *testing.T) {
+	l := newLimiter(2, time.Minute)
+	t0 := time.Date(2026, 1, 1, 10, 0, 30, 0, time.UTC)
+	ok, _ := l.allow("192.0.2.1", t0)
+	assert.True(t, ok)
+	ok, _ = l.allow("192.0.2.1", t0)
+	assert.True(t, ok)
+	ok, wait := l.allow("192.0.2.1", t0)
+	assert.False(t, ok)
+	assert.Equal(t, 30*time.Second, wait)
+	ok, _ = l.allow("192.0.2.1", t0.Add(31*time.Second))
+	assert.True(t, ok, "a new window starts afresh")
+	for k := range l.counts {
+		assert.False(t, bytes.Contains(k[:], []byte("192.0.2.1")), "only a hash is kept")
+	}
+	assert.True(t, (*limiter)(nil) == nil)
+	off := newLimiter(0, time.Minute)
+	for i := 0; i < 10; i++ {
+		ok, _ := off.allow("x", t0)
+		assert.True(t, ok)
+	}
+}
+
+func TestInvalidNumberCallsNoTracker(t *testing.T) {
+	h := newHarness(t, nil)
+	code, body := h.track("RC000000001EE", "hello") // failed S10 check digit; not a number
+	assert.Equal(t, 200, code)
+	res := body.Get("results").Array()
+	require.Len(t, res, 2)
+	for _, r := range res {
+		assert.False(t, r.Get("parse.valid").Bool())
+		assert.Empty(t, r.Get("sources").Array())
+		assert.True(t, r.Get("merged").IsObject())
+	}
+	assert.Equal(t, "check_digit", res[0].Get("parse.problems.0").String())
+	st := h.fake.Snapshot()
+	assert.Zero(t, st.Calls["cainiao"]+st.Calls["register"]+st.Calls["gettrackinfo"])
+}
+
+func TestOneRequestAsksEachTrackerOnce(t *testing.T) {
+	h := newHarness(t, nil)
+	code, body := h.track(numTransit, numDelivered, numUPS, numTransit)
+	require.Equal(t, 200, code, body.Raw)
+	res := body.Get("results").Array()
+	require.Len(t, res, 4, "one result per requested number, in order")
+	assert.Equal(t, numTransit, res[0].Get("number").String())
+	assert.Equal(t, numTransit, res[3].Get("number").String())
+	st := h.fake.Snapshot()
+	assert.Equal(t, 1, st.Calls["cainiao"])
+	assert.Equal(t, 3, st.Numbers["cainiao"], "duplicates are asked once")
+	assert.Equal(t, 1, st.Calls["register"])
+	assert.Equal(t, 1, st.Calls["gettrackinfo"])
+	assert.Equal(t, []string{"en-US"}, st.Langs)
+	for _, r := range res {
+		assert.True(t, r.Get("parse.valid").Bool())
+		assert.Len(t, r.Get("sources").Array(), 2)
+		assert.True(t, r.Get("merged").IsObject())
+	}
+}
+
+func TestBatching40Numbers(t *testing.T) {
+	h := newHarness(t, nil)
+	nums := make([]string, 40)
+	for i := range nums {
+		nums[i] = s10("RB", 1000+i, "CN")
+	}
+	code, body := h.track(nums...)
+	require.Equal(t, 200, code, body.Raw)
+	require.Len(t, body.Get("results").Array(), 40)
+	st := h.fake.Snapshot()
+	assert.LessOrEqual(t, st.Calls["cainiao"], 4)
+	assert.Equal(t, 40, st.Numbers["cainiao"])
+	assert.LessOrEqual(t, st.MaxBatch["cainiao"], 10)
+	assert.Equal(t, 1, st.Calls["register"])
+	assert.Equal(t, 1, st.Calls["gettrackinfo"])
+	assert.Equal(t, 40, st.MaxBatch["gettrackinfo"])
+	// 17TRACK knows none of them yet: -18019909 is a normal, cacheable answer.
+	for _, r := range body.Get("results").Array() {
+		s := srcOf(r, "17track")
+		assert.True(t, s.Get("ok").Bool(), s.Raw)
+		assert.Equal(t, "not_found", s.Get("status").String())
+	}
+
+	// Again: 17TRACK answers come from the cache and nothing is registered twice.
+	_, body = h.track(nums...)
+	st2 := h.fake.Snapshot()
+	assert.Equal(t, 1, st2.Calls["register"], "a number is registered once")
+	assert.Equal(t, 1, st2.Calls["gettrackinfo"])
+	for _, r := range body.Get("results").Array() {
+		assert.True(t, srcOf(r, "17track").Get("cached").Bool())
+	}
+}
+
+func TestRegisteredOnceEvenAfterCacheExpiry(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
+	n := s10("RB", 77, "CN")
+	h.track(n)
+	h.track(n)
+	st := h.fake.Snapshot()
+	assert.Equal(t, 1, st.Calls["register"])
+	assert.Equal(t, 2, st.Calls["gettrackinfo"], "uncached answers are asked again, without registering")
+}
+
+func TestSeventeenNotConfigured(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.SeventeenToken = "" })
+	code, body := h.track(numUPS)
+	assert.Equal(t, 200, code)
+	s := srcOf(body.Get("results.0"), "17track")
+	assert.False(t, s.Get("ok").Bool())
+	assert.Equal(t, "not_configured", s.Get("error.code").String())
+	st := h.fake.Snapshot()
+	assert.Zero(t, st.Calls["register"]+st.Calls["gettrackinfo"])
+	assert.Equal(t, 1, st.Calls["cainiao"])
+}
+
+func TestWrongTokenIsReportedNotEchoed(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.SeventeenToken = "wrong-" + testToken })
+	code, _, body := h.do("GET", "/v1/track/"+numUPS, "")
+	assert.Equal(t, 200, code, "Cainiao still answers")
+	s := srcOf(body.Get("results.0"), "17track")
+	assert.Equal(t, "unauthorized", s.Get("error.code").String())
+	assert.NotContains(t, body.Raw, "wrong-")
+	assert.Equal(t, 1, h.fake.Snapshot().TokenFailures)
+	assert.Zero(t, h.fake.Snapshot().Calls["gettrackinfo"], "no point asking further with a refused key")
+}
+
+func TestRetryOnceOn5xxAnd429(t *testing.T) {
+	for _, mode := range []string{faketracker.Fault500, faketracker.Fault429} {
+		t.Run(mode, func(t *testing.T) {
+			h := newHarness(t, nil)
+			h.fake.SetFault(faketracker.Fault{Endpoint: "gettrackinfo", Mode: mode, Times: 1})
+			_, body := h.track(s10("RB", 5, "CN"))
+			s := srcOf(body.Get("results.0"), "17track")
+			assert.True(t, s.Get("ok").Bool(), s.Raw)
+			assert.Equal(t, 2, h.fake.Snapshot().Calls["gettrackinfo"])
+		})
+	}
+}
+
+func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
+	for _, tc := range []struct{ mode, code string }{
+		{faketracker.Fault500, "upstream_error"},
+		{faketracker.Fault429, "rate_limited"},
+		{faketracker.FaultHang, "timeout"},
+		{faketracker.FaultMalformed, "bad_response"},
+		{faketracker.FaultHTML, "bad_response"},
+	} {
+		t.Run(tc.mode, func(t *testing.T) {
+			h := newHarness(t, func(c *Config) { c.UpstreamTimeout = 300 * time.Millisecond })
+			h.fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Mode: tc.mode})
+			n := s10("RB", 6, "CN")
+			code, body := h.track(n)
+			assert.Equal(t, 200, code, body.Raw)
+			r := body.Get("results.0")
+			c := srcOf(r, "cainiao")
+			assert.False(t, c.Get("ok").Bool())
+			assert.Equal(t, tc.code, c.Get("error.code").String())
+			assert.True(t, srcOf(r, "17track").Get("ok").Bool())
+			if tc.mode == faketracker.Fault500 || tc.mode == faketracker.Fault429 {
+				assert.Equal(t, 2, h.fake.Snapshot().Calls["cainiao"], "one retry")
+			} else {
+				assert.Equal(t, 1, h.fake.Snapshot().Calls["cainiao"], "no retry")
+			}
+			// Failures are not cached: the next request asks again.
+			h.track(n)
+			assert.Greater(t, h.fake.Snapshot().Calls["cainiao"], 1)
+		})
+	}
+}
+
+func TestEveryTrackerFailing(t *testing.T) {
+	h := newHarness(t, nil)
+	h.fake.SetFault(faketracker.Fault{Mode: faketracker.Fault500})
+	code, body := h.track(s10("RB", 8, "CN"), "hello")
+	assert.Equal(t, 502, code)
+	assert.Equal(t, "upstream_failed", body.Get("error.code").String())
+	assert.Len(t, body.Get("results").Array(), 2, "the details still come back")
+
+	h = newHarness(t, func(c *Config) { c.UpstreamTimeout = 200 * time.Millisecond })
+	h.fake.SetFault(faketracker.Fault{Mode: faketracker.FaultHang})
+	code, _, body = h.do("GET", "/v1/track/"+s10("RB", 9, "CN"), "")
+	assert.Equal(t, 504, code)
+	assert.Equal(t, "upstream_timeout", body.Get("error.code").String())
+}
+
+func TestRejectedNumberIsPerNumber(t *testing.T) {
+	h := newHarness(t, nil)
+	h.fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Number: numUPS, Mode: faketracker.Fault500})
+	code, body := h.track(numUPS)
+	assert.Equal(t, 200, code)
+	assert.Equal(t, "upstream_error", srcOf(body.Get("results.0"), "cainiao").Get("error.code").String())
+}
+
+func TestLangGoesToCainiaoAndTheCacheKey(t *testing.T) {
+	h := newHarness(t, nil)
+	h.do("GET", "/v1/track/"+numTransit+"?lang=ru", "")
+	h.do("POST", "/v1/track", `{"numbers":["`+numTransit+`"],"lang":"es-ES"}`)
+	assert.Equal(t, []string{"ru-RU", "es-ES"}, h.fake.Snapshot().Langs)
+}
+
+func TestCacheEncoding(t *testing.T) {
+	r := &sourceResult{ok: true, fetchedAt: "2026-01-02T03:04:05Z", status: "in_transit", carrier: "Cainiao",
+		events: []byte(`[{"time":"2026-01-01T00:00:00Z","text":"a\nb"}]`)}
+	got, ok := decodeCached(encodeCached(r))
+	require.True(t, ok)
+	assert.Equal(t, r.fetchedAt, got.fetchedAt)
+	assert.Equal(t, r.status, got.status)
+	assert.Equal(t, r.carrier, got.carrier)
+	assert.Equal(t, string(r.events), string(got.events))
+	assert.True(t, got.cached)
+	for _, bad := range []string{"", "v0\nx", "v1\na\nb", "v1\na\nb\nc\n{}"} {
+		_, ok := decodeCached([]byte(bad))
+		assert.False(t, ok, bad)
+	}
+}
+
+func TestMemStoreBoundsAndExpiry(t *testing.T) {
+	now := time.Unix(1000, 0)
+	m := newMemStore(16, func() time.Time { return now })
+	ctx := context.Background()
+	for i := 0; i < 100; i++ {
+		m.Put(ctx, "k"+strconv.Itoa(i), []byte("v"), time.Minute)
+	}
+	assert.LessOrEqual(t, m.len(), 16)
+	m.Put(ctx, "short", []byte("x"), time.Second)
+	assert.Equal(t, "x", string(m.Get(ctx, []string{"short"})[0]))
+	now = now.Add(2 * time.Second)
+	assert.Nil(t, m.Get(ctx, []string{"short"})[0])
+	m.Put(ctx, "zero", []byte("x"), 0)
+	assert.Nil(t, m.Get(ctx, []string{"zero"})[0])
+}
+
+func TestTieredStoreFillsMemoryFromBackend(t *testing.T) {
+	ctx := context.Background()
+	backend := newMemStore(10, time.Now)
+	backend.Put(ctx, "a", []byte("1"), time.Hour)
+	tier := &tieredStore{mem: newMemStore(10, time.Now), backend: backend, refillTT: time.Minute}
+	got := tier.Get(ctx, []string{"a", "b"})
+	assert.Equal(t, "1", string(got[0]))
+	assert.Nil(t, got[1])
+	assert.Equal(t, "1", string(tier.mem.Get(ctx, []string{"a"})[0]))
+	tier.Put(ctx, "c", []byte("3"), time.Hour)
+	assert.Equal(t, "3", string(backend.Get(ctx, []string{"c"})[0]))
+}
+
+func TestConfigFromEnv(t *testing.T) {
+	c := ConfigFromEnv(func(string) string { return "" })
+	assert.Equal(t, defaultCainiaoURL, c.CainiaoURL)
+	assert.Equal(t, defaultSeventeenURL, c.SeventeenURL)
+	assert.Empty(t, c.SeventeenToken)
+	assert.Empty(t, c.AllowedOrigins)
+	assert.Equal(t, 30*time.Minute, c.CacheTTL)
+	env := map[string]string{"SEVENTEEN_URL": "http://127.0.0.1:1/track/v2.2/", "CACHE_TTL": "60",
+		"ALLOWED_ORIGINS": "chrome-extension://a,moz-extension://b c", "RATE_LIMIT": "junk"}
+	c = ConfigFromEnv(func(k string) string { return env[k] })
+	assert.Equal(t, "http://127.0.0.1:1/track/v2.2", c.SeventeenURL)
+	assert.Equal(t, time.Minute, c.CacheTTL)
+	assert.Equal(t, time.Minute, c.PendingTTL)
+	assert.Equal(t, []string{"chrome-extension://a", "moz-extension://b", "c"}, c.AllowedOrigins)
+	assert.Equal(t, 120, c.RateLimit)
+}
