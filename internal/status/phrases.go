@@ -300,7 +300,8 @@ var rules = []rule{
 		"pickup notice", "collection notice", "notified to collect", "извещение",
 	}},
 	{Class{AvailableForPickup, SubPickupPoint, StageDestination}, "", []string{
-		"available for pickup", "available for collection", "ready for pickup", "ready for collection",
+		"available for pickup", "available for pick up", "available for collection", "ready for pick up",
+		"retail outlet", "ready for pickup", "ready for collection",
 		"ready to be picked up", "ready to be collected", "awaiting collection", "awaiting pickup by",
 		"waiting to be picked up", "waiting for pickup", "waiting to be collected", "pickup point", "pick up point",
 		"collection point", "service point", "parcel shop", "parcelshop", "pudo", "pickup location",
@@ -523,7 +524,7 @@ var rules = []rule{
 		"包裹已出库", "已出库", "出库", "离开仓库", "仓库发出", "揽收中心",
 	}},
 	{Class{InTransit, SubInTransitPickedUp, StageShipped}, "", []string{
-		"collected by carrier", "picked up by carrier", "received by carrier", "received by logistics company",
+		"collected by carrier", "picked up by carrier", "origin scan", "received by carrier", "received by logistics company",
 		"accepted by carrier", "package received by carrier", "acceptance", "accepted at", "accepted by",
 		"picked up", "pickup scan", "shipment picked up", "item posted", "posted$", "dropped off",
 		"collected from sender", "received from sender", "parcel received", "shipment received",
@@ -549,7 +550,7 @@ var rules = []rule{
 	{Class{InfoReceived, SubInfoReceivedLabelCreated, StageShipped}, "", []string{
 		"shipment information received", "shipping information received", "electronic information received",
 		"information received", "label created", "shipping label", "label printed", "pre shipment", "preshipment",
-		"shipment data received", "order information received", "awaiting item", "electronic notification",
+		"shipment data received", "order information received", "created a label", "label has been created", "awaiting item", "electronic notification",
 		"присвоен трек", "регистрация отправления", "получена информация", "электронное уведомление",
 		"створено відправлення", "etiqueta emitida", "informacoes enviadas", "objeto aguardando postagem",
 		"informacion recibida", "etiqueta creada", "informations recues", "etiquette creee",

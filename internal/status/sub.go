@@ -122,14 +122,12 @@ var AllSubs = []string{
 // name that prefixes it, followed by '_'), or Unknown.
 func MainOf(sub string) Status {
 	best := Unknown
+	bestLen := 0
 	for _, s := range All {
 		n := len(s)
-		if len(sub) > n && sub[n] == '_' && sub[:n] == string(s) && n > len(best) {
-			best = s
+		if len(sub) > n && sub[n] == '_' && sub[:n] == string(s) && n > bestLen {
+			best, bestLen = s, n
 		}
-	}
-	if best == Unknown {
-		return Unknown
 	}
 	return best
 }
