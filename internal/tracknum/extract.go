@@ -211,9 +211,10 @@ func (e *extractor) process(i int) int {
 		return i + 1
 	}
 	if !w.cd {
-		// A check-digit-proven number starting inside this window wins.
+		// A check-digit-proven number that starts inside this window and
+		// reaches beyond it wins; one contained in it does not.
 		for k := i + 1; k <= w.j; k++ {
-			if w2 := e.best(k); w2.ok && w2.cd {
+			if w2 := e.best(k); w2.ok && w2.cd && w2.j > w.j {
 				return k
 			}
 		}

@@ -121,7 +121,7 @@ var formats = [...]format{
 		shape: []seg{{lit: "LTN"}, {cls: dig, min: 8, max: 8}, {lit: "N1"}}, cdSeg: -1, conf: 0.7},
 	// lasership.json
 	{id: "lasership_lx", name: "LaserShip LX", courier: "lasership", carrier: "LaserShip", country: "US", minLen: 10, maxLen: 10,
-		shape: []seg{{lit: "L"}, {cls: "AIEHNX", min: 1, max: 1}, {cls: "123", min: 1, max: 1}, {cls: dig, min: 7, max: 7}}, cdSeg: -1, conf: 0.4},
+		shape: []seg{{lit: "L"}, {cls: "AIEHNX", min: 1, max: 1}, {cls: "123", min: 1, max: 1}, {cls: dig, min: 7, max: 7}}, cdSeg: -1, conf: 0.5},
 	{id: "lasership_1ls7", name: "LaserShip 1LS7 (15)", courier: "lasership", carrier: "LaserShip", country: "US", minLen: 15, maxLen: 15,
 		shape: []seg{{lit: "1LS7"}, {cls: "12", min: 1, max: 1}, {cls: dig, min: 10, max: 10}}, cdSeg: -1, conf: 0.6},
 	// tnd spells this one with a literal "-" before the last digit; normalisation drops it.

@@ -20,6 +20,7 @@ const (
 	ProblemOrderNumber     = "order_number"     // an AliExpress order id, not a tracking number
 	ProblemProductID       = "product_id"       // an AliExpress product id, not a tracking number
 	ProblemMultipleNumbers = "multiple_numbers" // the input holds several numbers; the first is parsed
+	ProblemLookAlike       = "look_alike"       // only a loose format matches, but one look-alike character (O/0, I/1…) away is a proven number
 )
 
 // Candidate is one reading of a number, with its evidence.
@@ -30,6 +31,7 @@ type Candidate struct {
 	CheckDigit CheckDigit // valid, invalid or none
 	Country    string     // ISO 3166 country, when the format says it ("" otherwise)
 	Confidence float64    // 0..1
+	weak       bool       // from a loose format-only row
 }
 
 // Result is what Parse reports about one pasted number.
@@ -227,9 +229,17 @@ func (p *Parser) classify(n []byte) {
 		r.Problems = append(r.Problems, ProblemUnknownFormat)
 		return
 	}
-	r.Valid = r.Candidates[0].CheckDigit != CheckInvalid
+	top := &r.Candidates[0]
+	r.Valid = top.CheckDigit != CheckInvalid
 	if !r.Valid {
 		r.Problems = append(r.Problems, ProblemCheckDigit)
+		return
+	}
+	// A loose reading yields to a proven one a single look-alike away
+	// ("LX2994559O6CN" is a mistyped S10, not a DHL eCommerce number).
+	if top.weak && top.CheckDigit == CheckNone && p.lookAlikeProven(n) {
+		r.Valid = false
+		r.Problems = append(r.Problems, ProblemLookAlike)
 	}
 }
 
@@ -257,7 +267,6 @@ func allDigits(n []byte) bool {
 func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 	L := len(n)
 	strictFail := false
-	var flags [maxCands]flag
 	for i := range formats {
 		f := &formats[i]
 		if L < int(f.minLen) || L > int(f.maxLen) || len(out) == cap(out) {
@@ -267,19 +276,18 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 		if !ok {
 			continue
 		}
-		c := Candidate{Courier: f.courier, Carrier: carrier, Format: f.id, CheckDigit: cd, Country: country, Confidence: f.conf}
+		c := Candidate{Courier: f.courier, Carrier: carrier, Format: f.id, CheckDigit: cd, Country: country, Confidence: f.conf, weak: f.flags&weak != 0}
 		if cd == CheckInvalid {
 			c.Confidence = f.conf / 8
 			if f.flags&strict != 0 {
 				strictFail = true
 			}
 		}
-		flags[len(out)] = f.flags
 		out = append(out, c)
 	}
 	if strictFail {
 		for i := range out {
-			if out[i].CheckDigit == CheckNone && flags[i]&weak != 0 {
+			if out[i].CheckDigit == CheckNone && out[i].weak {
 				out[i].Confidence /= 8
 			}
 		}

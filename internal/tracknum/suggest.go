@@ -16,7 +16,9 @@ func (p *Parser) suggest(n []byte) {
 	if r.Valid || len(n) < 8 || len(n) > 41 || len(r.Problems) != 1 {
 		return
 	}
-	if r.Problems[0] != ProblemCheckDigit && r.Problems[0] != ProblemUnknownFormat {
+	switch r.Problems[0] {
+	case ProblemCheckDigit, ProblemUnknownFormat, ProblemLookAlike:
+	default:
 		return
 	}
 	// The formats whose check digit failed: a suggestion must satisfy one of them.
@@ -44,6 +46,9 @@ func (p *Parser) suggest(n []byte) {
 		nf++
 	}
 	proven := func() bool { return p.proves(alt, want[:nw]) }
+	if r.Problems[0] == ProblemLookAlike {
+		nw = 0 // the proven reading is another format than the loose one
+	}
 	copy(alt, n)
 	for i := 0; i+1 < len(n); i++ {
 		if n[i] == n[i+1] {
@@ -130,6 +135,34 @@ func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
+		}
+	}
+	return false
+}
+
+// lookAlikeProven reports whether swapping one look-alike character of n
+// gives a number a non-weak format proves with its check digit.
+func (p *Parser) lookAlikeProven(n []byte) bool {
+	if len(n) > len(p.alt) {
+		return false
+	}
+	alt := p.alt[:copy(p.alt[:], n)]
+	for i := range n {
+		for k := 0; k < len(confusable); k += 2 {
+			a, b := confusable[k], confusable[k+1]
+			switch n[i] {
+			case a:
+				alt[i] = b
+			case b:
+				alt[i] = a
+			default:
+				continue
+			}
+			ok := p.proves(alt, nil)
+			alt[i] = n[i]
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
