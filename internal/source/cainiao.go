@@ -1,0 +1,173 @@
+package source
+
+import (
+	"strings"
+
+	"github.com/waybill/waybill/internal/jsonr"
+	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeline"
+	"github.com/waybill/waybill/internal/timeutil"
+)
+
+// DecodeCainiao decodes a Cainiao Global detail.json answer
+// ({"module":[…],"success":true}, trackers.md §2.2), bare or inside the
+// {status,statusText,headers,body} capture wrapper. It returns one timeline
+// per module, in the answer's order.
+func DecodeCainiao(payload []byte, opt Options) ([]timeline.SourceTimeline, error) {
+	root := jsonr.Get(payload, "body")
+	if root.Type == jsonr.String && jsonr.Get(payload, "headers").Exists() {
+		// A capture that kept the body as text.
+		return DecodeCainiao([]byte(root.String()), opt)
+	}
+	if !root.IsObject() {
+		root = jsonr.Result{Type: jsonr.JSON, Raw: payload}
+		if !root.IsObject() {
+			return nil, errorf("bad_payload", "cainiao: payload is not a JSON object")
+		}
+	} else if code := jsonr.Get(payload, "status"); code.Type == jsonr.Number && code.Int() != 200 {
+		return nil, errorf("upstream_error", "cainiao: HTTP status ", code.String())
+	}
+	if s := root.Get("success"); s.Exists() && !s.Bool() {
+		code := text(root, "errorCode")
+		msg := text(root, "errorMsg")
+		if code == "" {
+			code = "success:false"
+		}
+		return nil, errorf("upstream_error", "cainiao: ", code, " ", msg)
+	}
+	modules := root.Get("module")
+	if !modules.IsArray() {
+		return nil, errorf("bad_payload", `cainiao: no "module" array (not a detail.json answer)`)
+	}
+	var out []timeline.SourceTimeline
+	var err error
+	modules.ForEach(func(_, m jsonr.Result) bool {
+		if !m.IsObject() {
+			err = errorf("bad_payload", "cainiao: a module is not an object")
+			return false
+		}
+		out = append(out, cainiaoModule(m, opt))
+		return true
+	})
+	return out, err
+}
+
+// cleanRealMailNo drops the prose before the number in realMailNo
+// ("Latest Tracking Number:\tRC000000003EE").
+func cleanRealMailNo(s string) string {
+	if i := strings.LastIndexAny(s, "\t: "); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.TrimSpace(s)
+}
+
+func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
+	st := timeline.SourceTimeline{Source: Cainiao, Number: text(m, "mailNo")}
+	st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Source: Cainiao})
+
+	cpName := text(m, "destCpInfo.cpName")
+	if cpName != "" || text(m, "destCpInfo.phone") != "" || text(m, "destCpInfo.url") != "" {
+		st.Contacts = append(st.Contacts, timeline.Contact{
+			Name: cpName, Phone: text(m, "destCpInfo.phone"), URL: text(m, "destCpInfo.url")})
+	}
+	// The local carrier's own number: copyRealMailNo is clean, realMailNo
+	// is display prose with a label.
+	real := text(m, "copyRealMailNo")
+	if real == "" {
+		real = cleanRealMailNo(text(m, "realMailNo"))
+	}
+	st.Legs = addLeg(st.Legs, timeline.Leg{Number: real, Role: "last_mile", Carrier: cpName, Source: Cainiao})
+
+	// ETA: globalEtaInfo (current), or the same fields on the module.
+	st.ETAMin = epochMillis(m.Get("globalEtaInfo.deliveryMinTime"))
+	st.ETAMax = epochMillis(m.Get("globalEtaInfo.deliveryMaxTime"))
+	if st.ETAMin.IsZero() && st.ETAMax.IsZero() {
+		st.ETAMin = epochMillis(m.Get("deliveryMinTime"))
+		st.ETAMax = epochMillis(m.Get("deliveryMaxTime"))
+	}
+	// "Economy shipping doesn't include tracking after a package has been
+	// handed to a destination country/region's carrier."
+	st.NoTracking = strings.EqualFold(text(m, "mailType"), "economy")
+
+	details := m.Get("detailList")
+	if details.IsArray() {
+		details.ForEach(func(_, d jsonr.Result) bool {
+			if d.IsObject() {
+				st.Events = append(st.Events, cainiaoEvent(d, st.Number, opt))
+			}
+			return true
+		})
+	}
+	if len(st.Events) == 0 {
+		// Some answers carry only the newest scan.
+		for _, p := range [...]string{"latestTrace", "globalCombinedLogisticsTraceDTO"} {
+			if d := m.Get(p); d.IsObject() && (d.Get("actionCode").Exists() || d.Get("timeStr").Exists()) {
+				st.Events = append(st.Events, cainiaoEvent(d, st.Number, opt))
+				break
+			}
+		}
+	}
+	reverse(st.Events) // detailList is newest first
+	sortEvents(st.Events)
+	for i := range st.Events {
+		// "preMainCode:SINOA00241668IL": the number this parcel was
+		// rerouted from.
+		if e := &st.Events[i]; strings.HasPrefix(e.Text, "preMainCode:") {
+			st.Legs = addLeg(st.Legs, timeline.Leg{Number: strings.TrimSpace(e.Text[len("preMainCode:"):]), Source: Cainiao})
+		}
+	}
+
+	// The module status token is a fallback only (it lags the scans).
+	code, desc := text(m, "status"), text(m, "statusDesc")
+	if code != "" || desc != "" {
+		st.Status = status.Classify(Cainiao, code, desc, opt.Lang).Status
+	}
+	if len(st.Events) == 0 {
+		// An empty module is "not found" only for numbers Cainiao does not
+		// know; an AliExpress order not yet shipped is pending.
+		switch {
+		case text(m, "mailNoSource") == "EXTERNAL":
+			st.Status = status.NotFound
+		case st.Status == "" || st.Status == status.Unknown:
+			st.Status = status.Pending
+		}
+	}
+	return st
+}
+
+func cainiaoEvent(d jsonr.Result, number string, opt Options) timeline.Event {
+	e := timeline.Event{Source: Cainiao, Number: number, Code: text(d, "actionCode")}
+	t, ok := timeutil.ParseLocal(text(d, "timeStr"), timeutil.CST)
+	if !ok {
+		t = epochMillis(d.Get("time"))
+	}
+	e.Time = t
+	// standerdDesc is Cainiao's normalised English; desc is the carrier's
+	// own text, kept when the normalised one says nothing.
+	e.Text = text(d, "standerdDesc")
+	if e.Text == "" || strings.EqualFold(e.Text, "carrier update") {
+		if raw := text(d, "desc"); raw != "" {
+			e.Text = raw
+		}
+	}
+	// "[Shatian Town] Departed from sorting center": the town is a location.
+	if strings.HasPrefix(e.Text, "[") {
+		if i := strings.IndexByte(e.Text, ']'); i > 0 {
+			e.Location = strings.TrimSpace(e.Text[1:i])
+			e.Text = strings.TrimSpace(e.Text[i+1:])
+		}
+	}
+	if e.Location == "" {
+		e.Location = text(d, "location")
+	}
+	classify(&e, opt.Lang)
+	if e.Status == status.Unknown {
+		// The group node ("AE_GROUP_LH_PROCESSING") is coarser but known.
+		if g := text(d, "group.nodeCode"); g != "" {
+			if c := status.Classify(Cainiao, g, "", opt.Lang); c.Status != status.Unknown {
+				e.Status, e.Sub, e.Stage = c.Status, c.Sub, c.Stage
+			}
+		}
+	}
+	return e
+}

@@ -1,0 +1,290 @@
+package source
+
+import (
+	"strings"
+	"time"
+
+	"github.com/waybill/waybill/internal/jsonr"
+	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeline"
+	"github.com/waybill/waybill/internal/timeutil"
+)
+
+// Decode17Track decodes a 17TRACK answer (trackers.md §1.6–1.10):
+//   - v2.2/v2.4 envelope {"code":0,"data":{"accepted":[…],"rejected":[…]}}
+//     of gettrackinfo (items with track_info), register and the like;
+//   - a webhook push {"event":"TRACKING_UPDATED"|"TRACKING_STOPPED","data":item};
+//   - v1 answers (items with the compact `track` object, or gettracklist's
+//     flat items) in the same envelope;
+//   - the legacy web answer {"ret","msg","dat":[{"no","track"}]}.
+//
+// Each accepted item gives one timeline; each rejected item gives a timeline
+// with ErrCode set. A non-zero envelope code is an "upstream_error".
+func Decode17Track(payload []byte, opt Options) ([]timeline.SourceTimeline, error) {
+	root := jsonr.Result{Type: jsonr.JSON, Raw: payload}
+	if !root.IsObject() {
+		return nil, errorf("bad_payload", "17track: payload is not a JSON object")
+	}
+	if ev := root.Get("event"); ev.Exists() {
+		item := root.Get("data")
+		if !item.IsObject() {
+			return nil, errorf("bad_payload", `17track: webhook without a "data" object`)
+		}
+		st := seventeenItem(item, opt)
+		if ev.String() == "TRACKING_STOPPED" && len(st.Events) == 0 && st.Status == "" {
+			st.ErrCode, st.ErrMsg = "tracking_stopped", "17track stopped tracking this number"
+		}
+		return []timeline.SourceTimeline{st}, nil
+	}
+	if dat := root.Get("dat"); dat.Exists() && root.Get("ret").Exists() {
+		return seventeenWeb(root, dat, opt)
+	}
+	code := root.Get("code")
+	data := root.Get("data")
+	if !code.Exists() || !data.IsObject() {
+		if root.Get("Json").Exists() || root.Get("Code").Exists() {
+			return nil, errorf("unsupported_payload", "17track: consumer account API answers (Json/Code) are not supported; use the keyed tracking API")
+		}
+		return nil, errorf("bad_payload", `17track: no "code" and "data" (not a 17TRACK API answer)`)
+	}
+	if code.Int() != 0 || code.Type != jsonr.Number {
+		msg := "17track: answer code " + code.String()
+		data.Get("errors").ForEach(func(_, e jsonr.Result) bool {
+			msg += "; " + text(e, "code") + " " + text(e, "message")
+			return true
+		})
+		return nil, errorf("upstream_error", msg)
+	}
+	var out []timeline.SourceTimeline
+	data.Get("accepted").ForEach(func(_, item jsonr.Result) bool {
+		if item.IsObject() {
+			out = append(out, seventeenItem(item, opt))
+		}
+		return true
+	})
+	data.Get("rejected").ForEach(func(_, item jsonr.Result) bool {
+		if !item.IsObject() {
+			return true
+		}
+		st := timeline.SourceTimeline{Source: Track17, Number: text(item, "number"), Carrier: text(item, "carrier")}
+		st.ErrCode, st.ErrMsg = seventeenError(item.Get("error"))
+		if st.ErrCode == "no_info_yet" {
+			st.Status = status.NotFound
+		}
+		out = append(out, st)
+		return true
+	})
+	return out, nil
+}
+
+// seventeenError maps a rejection's numeric code to a stable error code
+// (§1.9); the message keeps 17TRACK's code and words.
+func seventeenError(e jsonr.Result) (code, msg string) {
+	n := e.Get("code").Int()
+	msg = "17track " + e.Get("code").String() + ": " + text(e, "message")
+	switch n {
+	case -18019901:
+		code = "already_registered"
+	case -18019902:
+		code = "not_registered"
+	case -18019903:
+		code = "carrier_not_detected"
+	case -18019909, -18019808:
+		code = "no_info_yet"
+	case -18019907, -18019908:
+		code = "quota_exceeded"
+	case -18010012, -18010011, -18010015:
+		code = "invalid_number"
+	case -18010018, -18010019, -18010020, -18010022:
+		code = "more_info_needed"
+	case -18019910, -18019911, -18019802, -18019815, -18019816, -18019818:
+		code = "carrier_error"
+	case -18010003:
+		code = "upstream_unavailable"
+	default:
+		code = "upstream_error"
+	}
+	return code, msg
+}
+
+// seventeenItem decodes one accepted item (v2 track_info, v1 track, or a
+// gettracklist/register entry with no events).
+func seventeenItem(item jsonr.Result, opt Options) timeline.SourceTimeline {
+	st := timeline.SourceTimeline{Source: Track17, Number: text(item, "number")}
+	if ti := item.Get("track_info"); ti.IsObject() {
+		seventeenTrackInfo(&st, ti, opt)
+	} else if tr := item.Get("track"); tr.IsObject() {
+		seventeenV1(&st, tr, opt)
+	} else if e := item.Get("e"); e.Type == jsonr.Number {
+		st.Status = status.Classify(Track17, e.String(), "", opt.Lang).Status
+	}
+	if st.Carrier == "" {
+		st.Carrier = text(item, "carrier")
+		if st.Carrier == "" {
+			st.Carrier = text(item, "w1")
+		}
+	}
+	return st
+}
+
+func seventeenTrackInfo(st *timeline.SourceTimeline, ti jsonr.Result, opt Options) {
+	ls := ti.Get("latest_status")
+	if code, main := text(ls, "sub_status"), text(ls, "status"); code != "" || main != "" {
+		if code == "" {
+			code = main
+		}
+		st.Status = status.Classify(Track17, code, text(ls, "sub_status_descr"), opt.Lang).Status
+	}
+	st.ETAMin, _ = timeutil.ParseRFC3339(text(ti, "time_metrics.estimated_delivery_date.from"))
+	st.ETAMax, _ = timeutil.ParseRFC3339(text(ti, "time_metrics.estimated_delivery_date.to"))
+
+	providers := ti.Get("tracking.providers")
+	first := true
+	// Providers are legs listed most recent first (China Post, then USPS
+	// for the last mile): the first names the current carrier. They share
+	// one number, so they are contacts, not separate legs.
+	providers.ForEach(func(_, p jsonr.Result) bool {
+		if !p.IsObject() {
+			return true
+		}
+		name := text(p, "provider.name")
+		if name == "" {
+			name = text(p, "provider.alias")
+		}
+		if first {
+			st.Carrier, first = name, false
+		}
+		if name != "" || text(p, "provider.tel") != "" || text(p, "provider.homepage") != "" {
+			st.Contacts = append(st.Contacts, timeline.Contact{
+				Name: name, Phone: text(p, "provider.tel"), URL: text(p, "provider.homepage")})
+		}
+		p.Get("events").ForEach(func(_, ev jsonr.Result) bool {
+			if ev.IsObject() {
+				st.Events = append(st.Events, seventeenEvent(ev, st.Number, opt))
+			}
+			return true
+		})
+		return true
+	})
+	if len(st.Events) == 0 {
+		if ev := ti.Get("latest_event"); ev.IsObject() {
+			st.Events = append(st.Events, seventeenEvent(ev, st.Number, opt))
+		}
+	}
+	// A hand-off number 17TRACK found for the last mile.
+	if local := text(ti, "misc_info.local_number"); local != "" && local != st.Number {
+		st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Role: "first_mile", Carrier: st.Carrier, Source: Track17})
+		st.Legs = addLeg(st.Legs, timeline.Leg{Number: local, Role: "last_mile", Carrier: text(ti, "misc_info.local_provider"), Source: Track17})
+	}
+	reverse(st.Events) // newest first, per provider
+	sortEvents(st.Events)
+}
+
+func seventeenEvent(ev jsonr.Result, number string, opt Options) timeline.Event {
+	e := timeline.Event{Source: Track17, Number: number, Text: text(ev, "description")}
+	e.Time = seventeenTime(ev, opt)
+	e.Location = text(ev, "location")
+	if e.Location == "" {
+		var parts []string
+		for _, p := range [...]string{"address.city", "address.state", "address.country"} {
+			if s := text(ev, p); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		e.Location = strings.Join(parts, ", ")
+	}
+	// sub_status (v2.2+) is the most precise code; stage is a milestone
+	// that is often null and may be a non-KeyStage like "Exception".
+	e.Code = text(ev, "sub_status")
+	if e.Code == "" {
+		e.Code = text(ev, "stage")
+	}
+	classify(&e, opt.Lang)
+	return e
+}
+
+func seventeenTime(ev jsonr.Result, opt Options) time.Time {
+	for _, p := range [...]string{"time_utc", "time_iso"} {
+		if t, ok := timeutil.ParseRFC3339(text(ev, p)); ok {
+			return t
+		}
+	}
+	// time_raw: {"date":"2022-09-14","time":"08:47:00","timezone":"+01:00"}
+	// (or a plain string).
+	raw := ev.Get("time_raw")
+	if raw.Type == jsonr.String {
+		t, _ := timeutil.Parse(raw.String(), opt.Offset)
+		return t
+	}
+	date, clock, zone := text(raw, "date"), text(raw, "time"), text(raw, "timezone")
+	if date == "" {
+		return time.Time{}
+	}
+	if clock == "" {
+		clock = "00:00:00"
+	}
+	if zone != "" {
+		if t, ok := timeutil.ParseRFC3339(date + "T" + clock + zone); ok {
+			return t
+		}
+	}
+	t, _ := timeutil.Parse(date+" "+clock, opt.Offset)
+	return t
+}
+
+// seventeenV1 decodes the v1 / web compact track object: e = package state,
+// w1/w2 = carriers, z1/z2 = origin/destination events {a,c,d,z}.
+func seventeenV1(st *timeline.SourceTimeline, tr jsonr.Result, opt Options) {
+	if e := tr.Get("e"); e.Type == jsonr.Number {
+		st.Status = status.Classify(Track17, e.String(), "", opt.Lang).Status
+	}
+	// w1/w2 are 17TRACK carrier keys (first and final carrier).
+	if w := text(tr, "w2"); w != "" && w != "0" {
+		st.Carrier = w
+	} else if w := text(tr, "w1"); w != "" && w != "0" {
+		st.Carrier = w
+	}
+	for _, list := range [...]string{"z2", "z1"} { // destination events are newer
+		tr.Get(list).ForEach(func(_, ev jsonr.Result) bool {
+			if !ev.IsObject() {
+				return true
+			}
+			e := timeline.Event{Source: Track17, Number: st.Number, Text: text(ev, "z")}
+			e.Time, _ = timeutil.Parse(text(ev, "a"), opt.Offset)
+			var loc []string
+			for _, p := range [...]string{"c", "d"} {
+				if s := text(ev, p); s != "" {
+					loc = append(loc, s)
+				}
+			}
+			e.Location = strings.Join(loc, ", ")
+			classify(&e, opt.Lang)
+			st.Events = append(st.Events, e)
+			return true
+		})
+	}
+	reverse(st.Events)
+	sortEvents(st.Events)
+}
+
+// seventeenWeb decodes the legacy web answer {"ret":1,"msg","dat":[…]}.
+func seventeenWeb(root, dat jsonr.Result, opt Options) ([]timeline.SourceTimeline, error) {
+	if ret := root.Get("ret"); ret.Int() != 1 {
+		return nil, errorf("upstream_error", "17track web: ret ", ret.String(), " ", text(root, "msg"))
+	}
+	var out []timeline.SourceTimeline
+	dat.ForEach(func(_, d jsonr.Result) bool {
+		if !d.IsObject() {
+			return true
+		}
+		st := timeline.SourceTimeline{Source: Track17, Number: text(d, "no")}
+		if tr := d.Get("track"); tr.IsObject() {
+			seventeenV1(&st, tr, opt)
+		} else {
+			st.Status = status.NotFound
+		}
+		out = append(out, st)
+		return true
+	})
+	return out, nil
+}

@@ -1,0 +1,212 @@
+// Package source decodes the real payloads of Waybill's three sources into
+// timelines: Cainiao Global's detail.json, 17TRACK's tracking API (v2.2
+// gettrackinfo and webhooks, v1 and the legacy web answer) and AliExpress's
+// mtop answers (ae.ld.querydetail, order list, order detail).
+//
+// Decoders read JSON with internal/jsonr, not gjson, so they also run inside
+// core.wasm. Every event is classified through status.Classify with the
+// source's raw code kept in Event.Code; unknown fields and enum values pass
+// through untouched. A payload that is not JSON or not the expected shape
+// gives an *Error, never a panic. Per-number failures reported by a source
+// (17TRACK's rejected items) are not errors of the payload: they come back as
+// a SourceTimeline with ErrCode set.
+//
+// Time rules (trackers.md §2.2, §5; aliexpress-pages.md §9):
+//   - Cainiao: an event's instant is its timeStr read as UTC+8, whatever its
+//     timeZone label says (the epoch `time` is exactly that, and is used
+//     only when timeStr is missing).
+//   - 17TRACK: time_utc, else time_iso, else time_raw; v1 times carry no
+//     zone and are read at Options.Offset.
+//   - AliExpress: `time` (epoch ms). When the times contradict the list's
+//     order (newest first), as in anonymised captures whose epochs were
+//     re-hashed, they are rebuilt from timeText ("Tue | Jul. 28 18:39") at
+//     Options.Offset, with the year taken from `time`.
+//
+// Events come out oldest first.
+package source
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/waybill/waybill/internal/jsonr"
+	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeline"
+	"github.com/waybill/waybill/internal/timeutil"
+)
+
+// Source names, as in contract 1.
+const (
+	AliExpress = status.SourceAliExpress
+	Cainiao    = status.SourceCainiao
+	Track17    = status.Source17Track
+)
+
+// Options tune decoding. The zero value is fine.
+type Options struct {
+	// Lang is the payload's language (BCP 47), a hint for classifying text.
+	Lang string
+	// Offset is the UTC offset, in seconds east, of times that carry no
+	// zone: 17TRACK v1 events, AliExpress timeText and order dates.
+	Offset int
+}
+
+// Result is everything one payload said.
+type Result struct {
+	Sources []timeline.SourceTimeline
+	// Orders are AliExpress orders: one for an order detail (or the
+	// protection date of a querydetail), several for an order list.
+	Orders []Order
+	// OrderList is set when Orders is an order list page (display order).
+	OrderList bool
+}
+
+// Order is an AliExpress order as its pages describe it.
+type Order struct {
+	timeline.Order
+	StatusText string   // the page's own wording, e.g. "Awaiting delivery"
+	StatusCode string   // numeric orderStatus when the payload has it
+	Numbers    []string // tracking numbers the order page lists, if any
+}
+
+// Error is a payload that could not be decoded. Code is one of
+// "bad_payload" (not JSON, or the expected fields are missing or of the
+// wrong type), "unsupported_payload" (JSON from an API these decoders do not
+// read), "upstream_error" (the payload is the source's own error answer)
+// and "unknown_source".
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+func errorf(code string, parts ...string) *Error {
+	return &Error{Code: code, Message: strings.Join(parts, "")}
+}
+
+// Decode decodes payload as source ("aliexpress", "cainiao" or "17track").
+func Decode(source string, payload []byte, opt Options) (Result, error) {
+	if !jsonr.Valid(payload) {
+		return Result{}, errorf("bad_payload", source, " payload is not valid JSON")
+	}
+	switch source {
+	case Cainiao:
+		s, err := DecodeCainiao(payload, opt)
+		return Result{Sources: s}, err
+	case Track17:
+		s, err := Decode17Track(payload, opt)
+		return Result{Sources: s}, err
+	case AliExpress:
+		return DecodeAliExpress(payload, opt)
+	}
+	return Result{}, errorf("unknown_source", "unknown source ", strconv.Quote(source), `; want "aliexpress", "cainiao" or "17track"`)
+}
+
+// classify classifies one event and fills its status fields.
+func classify(e *timeline.Event, lang string) {
+	c := status.Classify(e.Source, e.Code, e.Text, lang)
+	e.Status, e.Sub, e.Stage = c.Status, c.Sub, c.Stage
+}
+
+// text returns a string field with surrounding whitespace removed.
+func text(r jsonr.Result, path string) string {
+	v := r.Get(path)
+	if v.Type != jsonr.String && v.Type != jsonr.Number {
+		return ""
+	}
+	return strings.TrimSpace(v.String())
+}
+
+// epochMillis reads an epoch-milliseconds field (number or numeric string);
+// zero and absurd values give the zero time.
+func epochMillis(r jsonr.Result) time.Time {
+	if r.Type != jsonr.Number && r.Type != jsonr.String {
+		return time.Time{}
+	}
+	ms := r.Int()
+	if ms <= 0 || ms > 1<<45 { // 1<<45 ms is the year 3084
+		return time.Time{}
+	}
+	return timeutil.FromUnixMilli(ms)
+}
+
+// sortEvents orders events oldest first; events with the same instant keep
+// their order (a stable insertion sort: timelines are short and nearly
+// sorted, and sort.SliceStable would pull in reflect).
+func sortEvents(ev []timeline.Event) {
+	for i := 1; i < len(ev); i++ {
+		for j := i; j > 0 && ev[j].Time.Before(ev[j-1].Time); j-- {
+			ev[j], ev[j-1] = ev[j-1], ev[j]
+		}
+	}
+}
+
+// reverse reverses events in place (sources list newest first).
+func reverse(ev []timeline.Event) {
+	for i, j := 0, len(ev)-1; i < j; i, j = i+1, j-1 {
+		ev[i], ev[j] = ev[j], ev[i]
+	}
+}
+
+// addLeg appends a leg unless its number is empty or already listed.
+func addLeg(legs []timeline.Leg, l timeline.Leg) []timeline.Leg {
+	if l.Number == "" {
+		return legs
+	}
+	for i := range legs {
+		if legs[i].Number == l.Number {
+			if legs[i].Role == "" {
+				legs[i].Role = l.Role
+			}
+			if legs[i].Carrier == "" {
+				legs[i].Carrier = l.Carrier
+			}
+			return legs
+		}
+	}
+	return append(legs, l)
+}
+
+// monthNumber reads an English month name or its abbreviation ("Jul",
+// "Jul.", "July"), case-insensitively; 0 when it is not one.
+func monthNumber(s string) int {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 3 {
+		return 0
+	}
+	const names = "janfebmaraprmayjunjulaugsepoctnovdec"
+	p := strings.ToLower(s[:3])
+	for i := 0; i < 12; i++ {
+		if names[i*3:i*3+3] == p {
+			full := [...]string{"january", "february", "march", "april", "may", "june", "july",
+				"august", "september", "october", "november", "december"}[i]
+			if l := strings.ToLower(s); l == p || l == "sept" || strings.HasPrefix(full, l) {
+				return i + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// parseEnglishDate reads "Jul 15, 2026" / "Sep. 4, 2026" as midnight at
+// offset seconds east of UTC.
+func parseEnglishDate(s string, offset int) (time.Time, bool) {
+	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	if len(f) != 3 {
+		return time.Time{}, false
+	}
+	m := monthNumber(f[0])
+	d, err1 := strconv.Atoi(f[1])
+	y, err2 := strconv.Atoi(f[2])
+	if m == 0 || err1 != nil || err2 != nil || d < 1 || d > 31 || y < 1970 || y > 2200 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // Feb 30 and friends
+		return time.Time{}, false
+	}
+	return t.Add(-time.Duration(offset) * time.Second), true
+}
