@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"strconv"
 	"time"
 
@@ -52,7 +53,10 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	if first := firstByte(in); first != '{' {
 		return out, "bad_input", "input must be a JSON object"
 	}
-	now := jsonr.Get(in, "now")
+	// One pass over the top level; Get would rescan the document per key.
+	var top [3]jsonr.Result
+	members(jsonr.Result{Type: jsonr.JSON, Raw: bytes.TrimSpace(in)}, []string{"now", "order", "sources"}, top[:])
+	now := top[0]
 	if !now.Exists() {
 		return out, "bad_input", "now: missing (an RFC 3339 time)"
 	}
@@ -62,7 +66,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	}
 	out.Now = t
 
-	if o := jsonr.Get(in, "order"); o.Exists() && o.Type != jsonr.Null {
+	if o := top[1]; o.Exists() && o.Type != jsonr.Null {
 		if !o.IsObject() {
 			return out, "bad_input", "order: must be an object"
 		}
@@ -89,7 +93,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 		out.Order = &ord
 	}
 
-	srcs := jsonr.Get(in, "sources")
+	srcs := top[2]
 	if !srcs.Exists() {
 		return out, "bad_input", "sources: missing (an array)"
 	}
@@ -115,6 +119,32 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	return out, code, msg
 }
 
+// members reads the named members of obj in one pass (first occurrence
+// wins, as with Get): Get per key would rescan a source's whole events
+// array for every optional key it lacks.
+func members(obj jsonr.Result, names []string, out []jsonr.Result) {
+	for i := range out {
+		out[i] = jsonr.Result{}
+	}
+	obj.ForEach(func(k, v jsonr.Result) bool {
+		raw := k.Raw
+		if len(raw) < 2 {
+			return true
+		}
+		key := raw[1 : len(raw)-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			key = []byte(k.String())
+		}
+		for i, n := range names {
+			if string(key) == n && !out[i].Exists() { // no allocation: a comparison
+				out[i] = v
+				break
+			}
+		}
+		return true
+	})
+}
+
 func firstByte(b []byte) byte {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
@@ -131,9 +161,9 @@ func readTime(v jsonr.Result) (time.Time, bool) {
 	return timeutil.ParseRFC3339(v.String())
 }
 
-// optString reads an optional string member; a non-string is an error.
-func optString(obj jsonr.Result, key, where string) (string, string, string) {
-	v := obj.Get(key)
+// optString reads an optional string member v (named key); a non-string
+// is an error.
+func optString(v jsonr.Result, key, where string) (string, string, string) {
 	if !v.Exists() || v.Type == jsonr.Null {
 		return "", "", ""
 	}
@@ -143,32 +173,67 @@ func optString(obj jsonr.Result, key, where string) (string, string, string) {
 	return v.String(), "", ""
 }
 
+// Members of a source and of an event, in the order of the arrays that
+// members fills.
+var (
+	sourceKeys = []string{"source", "number", "carrier", "status", "noTracking", "error", "numbers", "eta", "contacts", "events"}
+	eventKeys  = []string{"time", "text", "location", "code", "number", "status", "sub", "stage"}
+)
+
+const (
+	sSource = iota
+	sNumber
+	sCarrier
+	sStatus
+	sNoTracking
+	sError
+	sNumbers
+	sETA
+	sContacts
+	sEvents
+	sKeys
+)
+
+const (
+	eTime = iota
+	eText
+	eLocation
+	eCode
+	eNumber
+	eStatus
+	eSub
+	eStage
+	eKeys
+)
+
 func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total *int) (string, string) {
 	if !s.IsObject() {
 		return "bad_input", where + ": must be an object"
 	}
+	var f [sKeys]jsonr.Result
+	members(s, sourceKeys, f[:])
 	var code, msg string
-	if st.Source, code, msg = optString(s, "source", where); code != "" {
+	if st.Source, code, msg = optString(f[sSource], "source", where); code != "" {
 		return code, msg
 	}
 	if st.Source == "" {
 		return "bad_input", where + ".source: missing"
 	}
-	if st.Number, code, msg = optString(s, "number", where); code != "" {
+	if st.Number, code, msg = optString(f[sNumber], "number", where); code != "" {
 		return code, msg
 	}
-	if c := s.Get("carrier"); c.IsObject() {
+	if c := f[sCarrier]; c.IsObject() {
 		st.Carrier = c.Get("name").String()
-	} else if st.Carrier, code, msg = optString(s, "carrier", where); code != "" {
+	} else if st.Carrier, code, msg = optString(c, "carrier", where); code != "" {
 		return code, msg
 	}
-	if v, code, msg := optString(s, "status", where); code != "" {
+	if v, code, msg := optString(f[sStatus], "status", where); code != "" {
 		return code, msg
 	} else if v != "" {
 		st.Status = sourceStatus(st.Source, v)
 	}
-	st.NoTracking = s.Get("noTracking").Bool()
-	if e := s.Get("error"); e.Exists() && e.Type != jsonr.Null && e.Type != jsonr.False {
+	st.NoTracking = f[sNoTracking].Bool()
+	if e := f[sError]; e.Exists() && e.Type != jsonr.Null && e.Type != jsonr.False {
 		if e.IsObject() {
 			st.ErrCode, st.ErrMsg = e.Get("code").String(), e.Get("message").String()
 		} else {
@@ -178,13 +243,13 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 			st.ErrCode = "error"
 		}
 	}
-	if code, msg := readNumbers(s.Get("numbers"), where+".numbers", st); code != "" {
+	if code, msg := readNumbers(f[sNumbers], where+".numbers", st); code != "" {
 		return code, msg
 	}
-	if code, msg := readETA(s.Get("eta"), where+".eta", st); code != "" {
+	if code, msg := readETA(f[sETA], where+".eta", st); code != "" {
 		return code, msg
 	}
-	if cs := s.Get("contacts"); cs.IsArray() {
+	if cs := f[sContacts]; cs.IsArray() {
 		cs.ForEach(func(_, c jsonr.Result) bool {
 			if c.IsObject() {
 				st.Contacts = append(st.Contacts, timeline.Contact{Name: c.Get("name").String(),
@@ -193,7 +258,7 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 			return len(st.Contacts) < 16
 		})
 	}
-	evs := s.Get("events")
+	evs := f[sEvents]
 	if !evs.Exists() || evs.Type == jsonr.Null {
 		return "", ""
 	}
@@ -201,16 +266,21 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 		return "bad_input", where + ".events: must be an array"
 	}
 	code, msg = "", ""
+	var ef [eKeys]jsonr.Result
 	evs.ForEach(func(k, e jsonr.Result) bool {
 		*total++
 		if *total > MaxMergeEvents {
 			code, msg = "too_large", "more than "+strconv.Itoa(MaxMergeEvents)+" events"
 			return false
 		}
-		ew := where + ".events[" + strconv.Itoa(int(k.Int())) + "]"
 		var ev timeline.Event
-		code, msg = readEvent(e, ew, st.Source, &ev)
-		if code != "" {
+		if !e.IsObject() {
+			code, msg = "bad_input", where+".events["+strconv.Itoa(int(k.Int()))+"]: must be an object"
+			return false
+		}
+		members(e, eventKeys, ef[:])
+		if code, msg = readEvent(&ef, st.Source, &ev); code != "" {
+			msg = where + ".events[" + strconv.Itoa(int(k.Int())) + "]" + msg
 			return false
 		}
 		st.Events = append(st.Events, ev)
@@ -219,39 +289,40 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 	return code, msg
 }
 
-func readEvent(e jsonr.Result, where, source string, ev *timeline.Event) (string, string) {
-	if !e.IsObject() {
-		return "bad_input", where + ": must be an object"
-	}
-	t := e.Get("time")
+// readEvent reads one event's members; an error message starts with the
+// member's path below the event (".time: …").
+func readEvent(f *[eKeys]jsonr.Result, source string, ev *timeline.Event) (string, string) {
+	t := f[eTime]
 	if !t.Exists() {
-		return "bad_input", where + ".time: missing"
+		return "bad_input", ".time: missing"
 	}
 	var ok bool
 	if ev.Time, ok = readTime(t); !ok {
-		return "bad_input", where + ".time: not an RFC 3339 time"
+		return "bad_input", ".time: not an RFC 3339 time"
 	}
 	var code, msg string
-	if ev.Text, code, msg = optString(e, "text", where); code != "" {
+	if ev.Text, code, msg = optString(f[eText], "text", ""); code != "" {
 		return code, msg
 	}
-	if ev.Location, code, msg = optString(e, "location", where); code != "" {
+	if ev.Location, code, msg = optString(f[eLocation], "location", ""); code != "" {
 		return code, msg
 	}
-	if ev.Code, code, msg = optString(e, "code", where); code != "" {
+	if ev.Code, code, msg = optString(f[eCode], "code", ""); code != "" {
 		return code, msg
 	}
-	if ev.Number, code, msg = optString(e, "number", where); code != "" {
+	if ev.Number, code, msg = optString(f[eNumber], "number", ""); code != "" {
 		return code, msg
 	}
 	// A status decode already gave wins; otherwise classify here.
-	if st, ok := contractStatus(e.Get("status").String()); ok && st != status.Unknown {
-		ev.Status = st
-		ev.Sub = e.Get("sub").String()
-		if g := e.Get("stage").Int(); g >= 0 && g <= status.StageCount {
-			ev.Stage = status.Stage(g)
+	if f[eStatus].Type == jsonr.String {
+		if st, ok := contractStatus(f[eStatus].String()); ok && st != status.Unknown {
+			ev.Status = st
+			ev.Sub = f[eSub].String()
+			if g := f[eStage].Int(); g >= 0 && g <= status.StageCount {
+				ev.Stage = status.Stage(g)
+			}
+			return "", ""
 		}
-		return "", ""
 	}
 	c := status.Classify(source, ev.Code, ev.Text, "")
 	ev.Status, ev.Sub, ev.Stage = c.Status, c.Sub, c.Stage
