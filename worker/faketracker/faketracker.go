@@ -89,9 +89,8 @@ type Stats struct {
 
 // Server is the fake. Create it with New.
 type Server struct {
-	token string
-
 	mu         sync.Mutex
+	token      string
 	cainiao    map[string]json.RawMessage // number → module
 	track17    map[string]json.RawMessage // number → accepted item
 	unknown    json.RawMessage            // module template for unknown numbers
@@ -157,6 +156,13 @@ func (s *Server) Alias(number, known string) error {
 		return fmt.Errorf("faketracker: no sample for %q", known)
 	}
 	return nil
+}
+
+// SetToken changes the 17token the fake expects (tests of a wrong key).
+func (s *Server) SetToken(token string) {
+	s.mu.Lock()
+	s.token = token
+	s.mu.Unlock()
 }
 
 // Known lists the numbers each tracker has a story for.
@@ -361,10 +367,13 @@ func (s *Server) serve17(w http.ResponseWriter, r *http.Request, endpoint string
 		numbers = append(numbers, it.Number)
 	}
 	f := s.count(endpoint, numbers)
-	if s.token != "" && r.Header.Get("17token") != s.token {
-		s.mu.Lock()
+	s.mu.Lock()
+	badToken := s.token != "" && r.Header.Get("17token") != s.token
+	if badToken {
 		s.stats.TokenFailures++
-		s.mu.Unlock()
+	}
+	s.mu.Unlock()
+	if badToken {
 		writeJSON(w, http.StatusUnauthorized, badTokenBody)
 		return
 	}
