@@ -74,6 +74,16 @@ func normalize(dst []byte, s string) []byte {
 			default:
 				dst = put(dst, latinFold[r-0xC0])
 			}
+		case r == 'ơ' || r == 'Ơ':
+			dst = put(dst, 'o')
+		case r == 'ư' || r == 'Ư':
+			dst = put(dst, 'u')
+		case r >= 0x218 && r <= 0x21B: // Romanian ș ț
+			if r < 0x21A {
+				dst = put(dst, 's')
+			} else {
+				dst = put(dst, 't')
+			}
 		case r >= 0x1EA0 && r <= 0x1EF9:
 			dst = put(dst, vietFold[r-0x1EA0])
 		case r >= 0x300 && r <= 0x36F: // combining diacritics: drop

@@ -11,7 +11,7 @@ var rules = []rule{
 	// ---- Blockers: dates, promises, labels, buttons. They mention
 	// delivery or completion but say nothing about the parcel.
 	{Class{Unknown, "", StageUnknown}, "", []string{
-		"estimated delivery", "expected delivery", "delivery estimate", "estimated arrival", "delivery time",
+		"estimated delivery", "expected delivery", "coupon", "if delayed", "delivery estimate", "estimated arrival", "delivery time",
 		"delivery date", "fast delivery", "refund if", "if delivered after", "no delivery before",
 		"if not delivered", "guaranteed delivery", "delivery guarantee", "free delivery", "delivery fee",
 		"order placed on", "order completed on", "shipment completed on", "completed on$", "shipped on$",
@@ -281,7 +281,7 @@ var rules = []rule{
 	// ---- Waiting for the buyer at a pickup point, locker or post office:
 	// before "delivered", because carriers say "delivered to parcel locker".
 	{Class{AvailableForPickup, SubPickupLocker, StageDestination}, "", []string{
-		"parcel locker", "parcel terminal", "locker", "packstation", "paczkomat", "postomat", "постамат",
+		"parcel locker", "parcel terminal", "locker", "packstation", "paczkomat", "paczkomac", "postomat", "постамат",
 		"почтомат", "поштомат", "armario", "casillero", "pakketautomaat", "kargomat",
 		"택배함", "보관함", "宅配ボックス", "快递柜", "智能柜", "丰巢", "ตู้รับพัสดุ", "tu nhan hang", "loker",
 		"خزانة", "לוקר",
@@ -380,7 +380,7 @@ var rules = []rule{
 	}},
 	{Class{Delivered, SubDeliveredSafe, StageDelivered}, "", []string{
 		"left at door", "left at front door", "left at the door", "delivered to mailbox", "delivered in mailbox",
-		"left in mailbox", "delivered to letterbox", "in letterbox", "in mailbox", "safe place", "left at reception",
+		"left in mailbox", "delivered to letterbox", "in letterbox", "in mailbox", "safe place", "left at reception", "mailbox", "letterbox",
 		"delivered to reception", "in den briefkasten", "briefkasten zugestellt", "in de brievenbus",
 		"dans la boite aux lettres", "nella cassetta", "caixa de correio", "buzon", "в почтовый ящик",
 		"문 앞", "문앞", "郵便受け", "置き配", "放门口", "信箱", "หน้าบ้าน", "kotak surat", "صندوق البريد",
@@ -436,7 +436,7 @@ var rules = []rule{
 		"import customs clearance started", "import clearance started", "import customs declaration",
 	}},
 	{Class{InTransit, SubInTransitCustoms, StageDestination}, "", []string{
-		"import customs", "import clearance", "arrived at customs", "received by customs", "handed over to customs",
+		"import customs", "import clearance", "arrived at customs", "received by customs",
 		"customs warehouse", "таможенное оформление", "принято таможней", "передано таможне",
 		"прибыло на таможню", "митне оформлення", "прийнято митницею", "fiscalizacao aduaneira",
 		"encaminhado para fiscalizacao", "importacao", "importacion", "importation", "einfuhr", "importazione",
@@ -448,7 +448,7 @@ var rules = []rule{
 		"customs clearance complete", "customs complete", "cleared customs", "customs cleared", "released by customs",
 		"customs released", "leaving customs", "departed from customs", "left customs", "clearance complete",
 		"desembaraco concluido", "liberado pela alfandega", "liberado por aduana", "liberado de aduana",
-		"despacho de aduana completado", "dedouane", "dedouanement termine", "vom zoll freigegeben",
+		"despacho de aduana completado", "dedouane$", "dedouanement termine", "vom zoll freigegeben",
 		"verzollt", "zollabfertigung abgeschlossen", "sdoganato", "sdoganamento completato",
 		"svincolato dalla dogana", "odprawa celna zakonczona", "ingeklaard", "douane vrijgegeven",
 		"gumrukten cikti", "gumruk islemleri tamamlandi", "таможня пройдена", "растаможено", "통관완료",
