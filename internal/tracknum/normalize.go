@@ -66,7 +66,8 @@ func fold(r rune) (kind, byte) {
 	case 0x00AD, 0x034F, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F,
 		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064,
 		0x2066, 0x2067, 0x2068, 0x2069, 0x206A, 0x206B, 0x206C, 0x206D, 0x206E, 0x206F,
-		0xFE0E, 0xFE0F, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB:
+		0xFE0E, 0xFE0F, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB,
+		0xFFFD: // invalid UTF-8 (and lone UTF-16 surrogates) decode to U+FFFD: noise
 		return kInvisible, 0
 	}
 	if c := homoglyph(r); c != 0 {
@@ -135,7 +136,7 @@ func utf16Len(r rune) int {
 // from. Letters are upper-cased and fullwidth forms, other digit scripts and
 // Cyrillic/Greek look-alike letters folded to ASCII; spaces, dashes, dots
 // and line breaks between groups and invisible marks are removed. Any other
-// character is kept as it is (invalid UTF-8 becomes U+FFFD), so Normalize is
+// character is kept as it is (invalid UTF-8 is dropped), so Normalize is
 // idempotent and loses nothing a reader might need to see.
 func Normalize(s string) (string, []int) {
 	out := make([]byte, 0, len(s))

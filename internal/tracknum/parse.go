@@ -65,6 +65,10 @@ type Parser struct {
 	pay   [maxNumber + 2]byte
 	alt   [maxNumber]byte
 	ex    extractor
+	// firstMatches' state
+	exCount  int
+	exProven bool
+	exFirst  []byte
 }
 
 // Parse classifies one pasted tracking number.
@@ -97,21 +101,19 @@ func (p *Parser) Parse(s string) *Result {
 	}
 	if ok && clean {
 		p.classify(n)
-		if r.Valid {
+		// Accept the whole input as one number, unless it is several groups
+		// read only by a loose format: "LX299455986CN RB123456785GB" is two.
+		if top := r.Candidates; r.Valid && (top[0].CheckDigit == CheckValid || !top[0].weak || !p.severalGroups(s)) {
 			p.setNumber(n, s)
 			return r
 		}
 	}
 	// Labels, wrappers, URLs or several numbers: take what extraction finds.
-	count := 0
-	p.ex.run(s, p, func(m *Match) bool {
-		if count == 0 {
-			n = p.alt[:copy(p.alt[:], m.Number)]
-		}
-		count++
-		return count < 2
-	})
+	count, proven, first := p.firstMatches(s)
 	if count > 0 {
+		n = first
+	}
+	if count > 0 && (count > 1 || !clean || proven) {
 		n = p.buf[:copy(p.buf[:], n)]
 		p.classify(n)
 		p.setNumber(n, s)
@@ -119,6 +121,9 @@ func (p *Parser) Parse(s string) *Result {
 			r.Problems = append(r.Problems, ProblemMultipleNumbers)
 		}
 		return r
+	}
+	if ok && clean {
+		n, _, _ = p.compact(s)
 	}
 	if !ok {
 		p.classify(p.buf[:0])
@@ -138,6 +143,40 @@ func (p *Parser) Parse(s string) *Result {
 	p.setNumber(n, s)
 	p.suggest(n)
 	return r
+}
+
+// firstMatches extracts numbers from s: how many (up to 2), whether the
+// first is check-digit-proven, and the first (in p.alt).
+func (p *Parser) firstMatches(s string) (count int, proven bool, first []byte) {
+	p.ex.run(s, p, func(m *Match) bool {
+		if p.exCount == 0 {
+			p.exFirst = p.alt[:copy(p.alt[:], m.Number)]
+			p.exProven = m.Candidates[0].CheckDigit == CheckValid
+		}
+		p.exCount++
+		return p.exCount < 2
+	})
+	count, proven, first = p.exCount, p.exProven, p.exFirst
+	p.exCount, p.exProven, p.exFirst = 0, false, nil
+	return
+}
+
+// severalGroups reports whether s holds letters or digits on both sides of
+// a separator.
+func (p *Parser) severalGroups(s string) bool {
+	seen, gap := false, false
+	for _, r := range s {
+		switch k, _ := fold(r); k {
+		case kAlnum:
+			if seen && gap {
+				return true
+			}
+			seen, gap = true, false
+		case kSep, kLineBreak:
+			gap = seen
+		}
+	}
+	return false
 }
 
 // compact folds s into p.buf, dropping separators and invisible marks.
