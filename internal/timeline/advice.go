@@ -56,12 +56,12 @@ var adviceRules = [...]struct {
 	rule func(c *adviceCtx) []Advice
 }{
 	{AdviceCheckNumber, "a tracking number is malformed, has spaces, or is an order id", checkNumber},
-	{AdviceNoTracking, "the shipping method offers no tracking", noTracking},
+	{AdviceNoTracking, "the shipping method offers no tracking and there is no scan to show (or the scans stopped)", noTracking},
 	{AdviceOpenDispute, "no progress 11 days after shipping; protection about to end far from delivery; parcel returned or lost", openDispute},
 	{AdviceProtectionEnding, "protection ends within 7 days, or the ETA is after it", protectionEnding},
 	{AdvicePickUp, "the parcel waits at a pickup point", pickUp},
 	{AdviceContactLocalCarrier, "delivery seen by one source only, pickup signing shown as delivered, delivery doubtful, failed, or a week without a last-mile scan", contactLocalCarrier},
-	{AdviceFollowNewNumber, "a new last-mile number appeared", followNewNumber},
+	{AdviceFollowNewNumber, "a last-mile number appeared that is not tracked yet", followNewNumber},
 }
 
 type adviceCtx struct {
@@ -241,7 +241,9 @@ func untracked(s *SourceTimeline) bool {
 }
 
 func noTracking(c *adviceCtx) []Advice {
-	if finished(c.r.Status) {
+	// Only while tracking has nothing to show: an economy parcel that is
+	// being scanned needs no such warning.
+	if finished(c.r.Status) || (c.progressed() && !c.r.Stale) {
 		return nil
 	}
 	for i := range c.m.sources {
@@ -416,7 +418,7 @@ func (c *adviceCtx) contact(a *Advice) {
 func followNewNumber(c *adviceCtx) []Advice {
 	var out []Advice
 	for _, n := range c.r.Numbers {
-		if n.Role == RoleFirstMile || containsSorted(c.queried, n.Number) {
+		if n.Role != RoleLastMile || containsSorted(c.queried, n.Number) {
 			continue
 		}
 		out = append(out, Advice{Reason: "new_number", Numbers: []string{n.Number}, Carrier: n.Carrier})
