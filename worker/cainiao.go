@@ -117,7 +117,7 @@ func (c *cainiaoSource) fetchBatch(ctx context.Context, numbers []string, lang s
 		}
 		return failAll(failed("upstream_error", msg))
 	}
-	decoded, err := decodeCainiao(res.Body)
+	decoded, err := decodePayload("cainiao", res.Body, lang)
 	if err != nil {
 		return failAll(failed("bad_response", "cainiao: "+err.Error()))
 	}

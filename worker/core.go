@@ -13,7 +13,6 @@ import (
 	"github.com/waybill/waybill/internal/api"
 	"github.com/waybill/waybill/internal/jsonw"
 	"github.com/waybill/waybill/internal/status"
-	"github.com/waybill/waybill/internal/timeline"
 )
 
 const timeLayout = time.RFC3339
@@ -63,73 +62,69 @@ func trackerSafe(n string) bool {
 // mergeTimeline runs contract 1's merge on a merge input document.
 func mergeTimeline(dst, in []byte) []byte { return api.Merge(dst, in) }
 
-// decoded is what the core made of one number's answer from one tracker.
+// decoded is what the core made of one number's answer from one tracker:
+// a merge-ready source (contract 1's decode output) split into the status
+// and the rest of its fields.
 type decoded struct {
-	number  string
-	carrier string
-	status  string
-	events  []byte // JSON array of events
-	final   bool   // delivered or returned: the answer will not change
+	number string
+	status string
+	rest   []byte // the source object's other members, `"number":…,"events":[…],…`, no braces
+	events int
+	final  bool // delivered or returned: the answer will not change
 }
 
-// errNoDecoder is reported until the core's decoders are available.
-var errNoDecoder = errors.New("no decoder for this tracker in the core yet")
-
-// decodeCainiao decodes a whole detail.json body, one entry per module.
-func decodeCainiao(body []byte) ([]decoded, error) {
-	return nil, errNoDecoder
-}
-
-// decode17Item decodes one gettrackinfo accepted item.
-func decode17Item(item []byte, number string) (decoded, error) {
-	return decoded{}, errNoDecoder
-}
-
-// fromTimeline converts a decoder's SourceTimeline.
-func fromTimeline(st *timeline.SourceTimeline) decoded {
-	d := decoded{number: st.Number, carrier: st.Carrier, status: string(st.Status)}
-	if len(st.Events) > 0 {
-		// Decoders list events as the source does; the newest decides.
-		newest := st.Events[0]
-		for _, e := range st.Events[1:] {
-			if e.Time.After(newest.Time) {
-				newest = e
+// decodePayload runs contract 1's decode on a tracker's answer (valid JSON)
+// and returns the sources it made that carry no error; per-number failures
+// are read from the envelope by the caller.
+func decodePayload(src string, payload []byte, lang string) ([]decoded, error) {
+	in := make([]byte, 0, len(payload)+64)
+	in = append(in, `{"source":`...)
+	in = jsonw.AppendString(in, src)
+	if lang != "" {
+		in = append(in, `,"lang":`...)
+		in = jsonw.AppendString(in, lang)
+	}
+	in = append(in, `,"payload":`...)
+	in = append(in, payload...)
+	in = append(in, '}')
+	res := gjson.ParseBytes(api.Decode(nil, in))
+	if e := res.Get("error"); e.Exists() {
+		return nil, errors.New(e.Get("message").String())
+	}
+	var out []decoded
+	res.Get("sources").ForEach(func(_, s gjson.Result) bool {
+		if s.Get("error").Exists() {
+			return true
+		}
+		d := decoded{number: s.Get("number").String(), status: s.Get("status").String()}
+		s.ForEach(func(k, v gjson.Result) bool {
+			if k.Str == "source" || k.Str == "status" {
+				return true
+			}
+			if len(d.rest) > 0 {
+				d.rest = append(d.rest, ',')
+			}
+			d.rest = append(d.rest, k.Raw...)
+			d.rest = append(d.rest, ':')
+			d.rest = append(d.rest, v.Raw...)
+			return true
+		})
+		evs := s.Get("events").Array()
+		d.events = len(evs)
+		if d.status == "" || d.status == string(status.Unknown) {
+			// Events are oldest first: the newest decides.
+			if len(evs) > 0 {
+				d.status = evs[len(evs)-1].Get("status").String()
+			}
+			if d.status == "" {
+				d.status = string(status.Unknown)
 			}
 		}
-		if d.status == "" || d.status == string(status.Unknown) {
-			d.status = string(newest.Status)
-		}
-	}
-	if d.status == "" {
-		d.status = string(status.Unknown)
-	}
-	d.final = d.status == string(status.Delivered) || d.status == string(status.Returned)
-	d.events = appendEvents(nil, st.Events)
-	return d
-}
-
-// appendEvents writes events in contract 1's merge-input shape, plus the
-// decoder's classification.
-func appendEvents(b []byte, evs []timeline.Event) []byte {
-	w := jsonw.Writer{B: b}
-	w.ArrStart()
-	for i := range evs {
-		e := &evs[i]
-		w.ObjStart()
-		if e.Time.IsZero() {
-			w.KeyStr("time", "")
-		} else {
-			w.KeyStr("time", e.Time.UTC().Format(timeLayout))
-		}
-		w.KeyStr("text", e.Text)
-		w.KeyStrOmit("location", e.Location)
-		w.KeyStrOmit("code", e.Code)
-		w.KeyStrOmit("status", string(e.Status))
-		w.KeyStrOmit("sub", e.Sub)
-		w.ObjEnd()
-	}
-	w.ArrEnd()
-	return w.B
+		d.final = d.status == string(status.Delivered) || d.status == string(status.Returned)
+		out = append(out, d)
+		return true
+	})
+	return out, nil
 }
 
 // resultFrom makes a fresh source result from a decoded answer.
@@ -138,6 +133,5 @@ func (s *Server) resultFrom(d decoded, fetchedAt string) *sourceResult {
 	if d.final {
 		ttl = s.cfg.FinalTTL
 	}
-	return &sourceResult{ok: true, fetchedAt: fetchedAt, status: d.status, carrier: d.carrier,
-		events: d.events, ttl: ttl}
+	return &sourceResult{ok: true, fetchedAt: fetchedAt, status: d.status, rest: d.rest, ttl: ttl}
 }

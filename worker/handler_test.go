@@ -458,16 +458,15 @@ func TestLangGoesToCainiaoAndTheCacheKey(t *testing.T) {
 }
 
 func TestCacheEncoding(t *testing.T) {
-	r := &sourceResult{ok: true, fetchedAt: "2026-01-02T03:04:05Z", status: "in_transit", carrier: "Cainiao",
-		events: []byte(`[{"time":"2026-01-01T00:00:00Z","text":"a\nb"}]`)}
+	r := &sourceResult{ok: true, fetchedAt: "2026-01-02T03:04:05Z", status: "in_transit",
+		rest: []byte(`"number":"RB123456785CN","carrier":"Cainiao","events":[{"time":"2026-01-01T00:00:00Z","text":"a\nb"}]`)}
 	got, ok := decodeCached(encodeCached(r))
 	require.True(t, ok)
 	assert.Equal(t, r.fetchedAt, got.fetchedAt)
 	assert.Equal(t, r.status, got.status)
-	assert.Equal(t, r.carrier, got.carrier)
-	assert.Equal(t, string(r.events), string(got.events))
+	assert.Equal(t, string(r.rest), string(got.rest))
 	assert.True(t, got.cached)
-	for _, bad := range []string{"", "v0\nx", "v1\na\nb", "v1\na\nb\nc\n{}"} {
+	for _, bad := range []string{"", "v1\na\nb\n\"x\":1", "v2\na", "v2\na\nb\n{}"} {
 		_, ok := decodeCached([]byte(bad))
 		assert.False(t, ok, bad)
 	}
@@ -517,4 +516,41 @@ func TestConfigFromEnv(t *testing.T) {
 	assert.Equal(t, time.Minute, c.PendingTTL)
 	assert.Equal(t, []string{"chrome-extension://a", "moz-extension://b", "c"}, c.AllowedOrigins)
 	assert.Equal(t, 120, c.RateLimit)
+}
+
+func TestMergedAnswerAndCacheHits(t *testing.T) {
+	h := newHarness(t, nil)
+	code, body := h.track(numTransit, numDelivered)
+	require.Equal(t, 200, code, body.Raw)
+	transit := body.Get("results.0")
+	c, s := srcOf(transit, "cainiao"), srcOf(transit, "17track")
+	require.True(t, c.Get("ok").Bool(), c.Raw)
+	require.True(t, s.Get("ok").Bool(), s.Raw)
+	assert.False(t, c.Get("cached").Bool())
+	assert.NotEmpty(t, c.Get("fetchedAt").String())
+	assert.Equal(t, numTransit, c.Get("number").String(), "the fake rewrote the sample's number")
+	nc, ns := len(c.Get("events").Array()), len(s.Get("events").Array())
+	require.Positive(t, nc)
+	require.Positive(t, ns)
+	merged := transit.Get("merged.events").Array()
+	require.NotEmpty(t, merged)
+	assert.Less(t, len(merged), nc+ns, "cross-source duplicates are collapsed")
+	both := 0
+	for _, e := range merged {
+		if len(e.Get("sources").Array()) == 2 {
+			both++
+		}
+	}
+	assert.Positive(t, both)
+	assert.Equal(t, "delivered", body.Get("results.1.merged.status").String())
+
+	calls := h.fake.Snapshot().Calls
+	_, again := h.track(numTransit, numDelivered)
+	assert.Equal(t, calls, h.fake.Snapshot().Calls, "cache hits call no tracker")
+	for _, r := range again.Get("results").Array() {
+		for _, name := range []string{"cainiao", "17track"} {
+			assert.True(t, srcOf(r, name).Get("cached").Bool())
+		}
+	}
+	assert.JSONEq(t, body.Get("results.0.merged").Raw, again.Get("results.0.merged").Raw, "the same story from the cache")
 }

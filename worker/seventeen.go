@@ -99,19 +99,26 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out 
 		return
 	}
 	fetchedAt := s.now().UTC().Format(timeLayout)
-	gjson.GetBytes(body, "data.accepted").ForEach(func(_, item gjson.Result) bool {
-		n := item.Get("number").String()
-		if !contains(ready, n) || (out[n] != nil && out[n].ok && out[n].events != nil && len(out[n].events) > 2) {
-			return true // several carriers can answer for one number: keep the first with events
-		}
-		d, err := decode17Item([]byte(item.Raw), n)
+	if gjson.GetBytes(body, "data.accepted.#").Int() > 0 {
+		decoded, err := decodePayload("17track", body, "")
 		if err != nil {
-			out[n] = failed("bad_response", "17track: "+err.Error())
-			return true
+			for _, n := range ready {
+				out[n] = failed("bad_response", "17track: "+err.Error())
+			}
+			return
 		}
-		out[n] = s.resultFrom(d, fetchedAt)
-		return true
-	})
+		// Several carriers can answer for one number: keep the fullest story.
+		best := map[string]int{}
+		for _, d := range decoded {
+			if !contains(ready, d.number) {
+				continue
+			}
+			if prev, seen := best[d.number]; !seen || d.events > prev {
+				best[d.number] = d.events
+				out[d.number] = s.resultFrom(d, fetchedAt)
+			}
+		}
+	}
 	gjson.GetBytes(body, "data.rejected").ForEach(func(_, v gjson.Result) bool {
 		n := v.Get("number").String()
 		if !contains(ready, n) || out[n] != nil {
@@ -121,8 +128,9 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out 
 		switch e.Get("code").Int() {
 		case code17NoInfoYet:
 			// Normal right after registering: 17TRACK has not fetched yet.
+			rest := append([]byte(`"number":`), jsonw.AppendString(nil, n)...)
 			out[n] = &sourceResult{ok: true, fetchedAt: fetchedAt, status: "not_found",
-				events: []byte("[]"), ttl: s.cfg.PendingTTL}
+				rest: append(rest, `,"events":[]`...), ttl: s.cfg.PendingTTL}
 		case code17NotRegistered:
 			// Registration expired upstream: forget it so the next lookup registers again.
 			s.store.Put(ctx, registeredKey(n), []byte("0"), s.cfg.RegisteredTTL)

@@ -27,8 +27,7 @@ type sourceResult struct {
 	cached    bool
 	fetchedAt string // RFC 3339, UTC
 	status    string
-	carrier   string
-	events    []byte // JSON array, merge-input event shape
+	rest      []byte // the merge-ready source's other members (see decoded)
 	ttl       time.Duration
 	errCode   string
 	errMsg    string
@@ -148,11 +147,8 @@ func writeSource(w *jsonw.Writer, name string, r *sourceResult) {
 		w.KeyBool("cached", r.cached)
 		w.KeyStr("fetchedAt", r.fetchedAt)
 		w.KeyStr("status", r.status)
-		if r.carrier != "" {
-			w.KeyStr("carrier", r.carrier)
-		}
-		w.Key("events")
-		w.Raw(r.events)
+		w.B = append(w.B, ',')
+		w.B = append(w.B, r.rest...)
 	} else {
 		w.Key("error")
 		w.ObjStart()
@@ -167,18 +163,19 @@ func writeSource(w *jsonw.Writer, name string, r *sourceResult) {
 func appendMergeSource(b []byte, name, number string, r *sourceResult) []byte {
 	b = append(b, `{"source":`...)
 	b = jsonw.AppendString(b, name)
-	b = append(b, `,"number":`...)
-	b = jsonw.AppendString(b, number)
 	if r.ok {
-		if r.carrier != "" {
-			b = append(b, `,"carrier":`...)
-			b = jsonw.AppendString(b, r.carrier)
-		}
-		b = append(b, `,"events":`...)
-		b = append(b, r.events...)
+		b = append(b, `,"status":`...)
+		b = jsonw.AppendString(b, r.status)
+		b = append(b, ',')
+		b = append(b, r.rest...)
 	} else {
-		b = append(b, `,"events":[],"error":`...)
+		b = append(b, `,"number":`...)
+		b = jsonw.AppendString(b, number)
+		b = append(b, `,"events":[],"error":{"code":`...)
 		b = jsonw.AppendString(b, r.errCode)
+		b = append(b, `,"message":`...)
+		b = jsonw.AppendString(b, r.errMsg)
+		b = append(b, '}')
 	}
 	return append(b, '}')
 }
@@ -225,20 +222,19 @@ func (s *Server) lookupSource(ctx context.Context, src source, numbers []string,
 }
 
 // The cache holds one source's normalised answer for one number:
-// "v1\n" fetchedAt "\n" status "\n" carrier "\n" events-JSON. Compact JSON
-// never contains a raw newline, and a hit costs no JSON parsing.
-const cacheVersion = "v1\n"
+// "v2\n" fetchedAt "\n" status "\n" rest, where rest is the merge-ready
+// source's other members. Compact JSON never contains a raw newline, and a
+// hit costs no JSON parsing: rest is spliced into the answer as is.
+const cacheVersion = "v2\n"
 
 func encodeCached(r *sourceResult) []byte {
-	b := make([]byte, 0, len(cacheVersion)+len(r.fetchedAt)+len(r.status)+len(r.carrier)+len(r.events)+3)
+	b := make([]byte, 0, len(cacheVersion)+len(r.fetchedAt)+len(r.status)+len(r.rest)+2)
 	b = append(b, cacheVersion...)
 	b = append(b, r.fetchedAt...)
 	b = append(b, '\n')
 	b = append(b, r.status...)
 	b = append(b, '\n')
-	b = append(b, r.carrier...)
-	b = append(b, '\n')
-	return append(b, r.events...)
+	return append(b, r.rest...)
 }
 
 func decodeCached(v []byte) (*sourceResult, bool) {
@@ -246,7 +242,7 @@ func decodeCached(v []byte) (*sourceResult, bool) {
 	if !ok {
 		return nil, false
 	}
-	var f [3][]byte
+	var f [2][]byte
 	for i := range f {
 		j := bytes.IndexByte(rest, '\n')
 		if j < 0 {
@@ -254,11 +250,10 @@ func decodeCached(v []byte) (*sourceResult, bool) {
 		}
 		f[i], rest = rest[:j], rest[j+1:]
 	}
-	if len(rest) == 0 || rest[0] != '[' {
+	if len(rest) == 0 || rest[0] != '"' {
 		return nil, false
 	}
-	return &sourceResult{ok: true, cached: true, fetchedAt: string(f[0]), status: string(f[1]),
-		carrier: string(f[2]), events: rest}, true
+	return &sourceResult{ok: true, cached: true, fetchedAt: string(f[0]), status: string(f[1]), rest: rest}, true
 }
 
 // call makes one upstream request with one retry (after a backoff) on 429,
