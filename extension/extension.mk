@@ -44,14 +44,12 @@ bench-extension: wasm extension setup-extension worker-for-extension
 demo: wasm extension setup-extension worker-for-extension
 	cd $(EXT_DIR) && OUT=$(ROOT)/out/demo node demo/demo.mjs
 
-## run: the extension (dist/) plus the worker in workerd against the real trackers.
+## run: the extension (dist/) plus `make dev` against the real trackers. worker.mk has
+## `run: dev`; here run adds the extension, built before dev starts serving, and the
+## extension's pinned id (build.mjs EXTENSION_ID) as the allowed origin.
 run: extension
-	@echo "Load $(ROOT)/dist/chrome (chrome://extensions, Developer mode, Load unpacked)"
-	@echo "or $(ROOT)/dist/firefox (about:debugging). Extension id: blmacpgplmpfnbdjepcdndpaljlhmgkp"
-	ALLOWED_ORIGINS="$${ALLOWED_ORIGINS:-chrome-extension://blmacpgplmpfnbdjepcdndpaljlhmgkp}" \
-	CAINIAO_URL="$${CAINIAO_URL:-https://global.cainiao.com/global/detail.json}" \
-	SEVENTEEN_URL="$${SEVENTEEN_URL:-https://api.17track.net/track/v2.2}" \
-	$(MAKE) --no-print-directory dev
+run: export ALLOWED_ORIGINS ?= chrome-extension://blmacpgplmpfnbdjepcdndpaljlhmgkp
+dev: | $(if $(filter run,$(MAKECMDGOALS)),extension)
 
 # What the worker side needs before the browser tests can start it (setup + build).
-worker-for-extension: setup-worker
+worker-for-extension: setup-worker worker-build $(ROOT)/worker/build/faketracker

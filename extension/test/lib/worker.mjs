@@ -8,7 +8,7 @@ import { EXTENSION_ID } from '../../build.mjs';
 
 // Numbers of the fixture pages that the fake trackers should know, as aliases
 // of numbers they have real stories for (see worker/faketracker).
-export const FAKE_ALIASES = 'AA000000000BR=RC000000001EE,LP00000000000002=RC000000002EE';
+export const FAKE_ALIASES = 'AA000000014BR=RC000000001EE,RB147799475CN=RC000000002EE';
 
 export async function startWorker({ timeoutMs = 180000 } = {}) {
   const port = await closedPort();

@@ -58,7 +58,7 @@ test('idFromHref', () => {
 test('readTrackingDom reads numbers and events from the hashed classes', () => {
   const { WB, document } = loadDom(staticTrackingPage(site, '8212313961591322', { hostile: true }), 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322');
   const r = JSON.parse(JSON.stringify(WB.readTrackingDom(document)));
-  assert.deepEqual(r.numbers, ['AA000000000BR']);
+  assert.deepEqual(r.numbers, ['AA000000014BR']);
   assert.equal(r.events.length, 26);
   assert.equal(r.events[0].title, '<script>window.__waybillPwned=2</script>', 'kept as text');
   assert.equal(r.events[1].title, 'Delivery update');
