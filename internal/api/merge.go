@@ -76,7 +76,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 			if s.Type != jsonr.String && s.Type != jsonr.Number {
 				return out, "bad_input", "order.status: must be a string"
 			}
-			ord.Status = orderStatus(s.String())
+			ord.Status, ord.Sub = orderStatus(s.String())
 		}
 		for _, f := range [...]struct {
 			name string
@@ -403,22 +403,27 @@ func contractStatus(s string) (status.Status, bool) {
 // sourceStatus reads a source's own overall status: a contract spelling,
 // else the source's code or wording.
 func sourceStatus(source, s string) status.Status {
+	st, _ := classifyStatus(source, s)
+	return st
+}
+
+func classifyStatus(source, s string) (status.Status, string) {
 	if st, ok := contractStatus(s); ok {
-		return st
+		return st, ""
 	}
 	c := status.Classify(source, s, "", "")
 	if c.Status == "" || c.Status == status.Unknown {
 		c = status.Classify(source, "", s, "")
 	}
 	if c.Status == "" {
-		return status.Unknown
+		return status.Unknown, ""
 	}
-	return c.Status
+	return c.Status, c.Sub
 }
 
 // orderStatus reads the order's status: a contract spelling, an AliExpress
-// order code, or its wording.
-func orderStatus(s string) status.Status { return sourceStatus("aliexpress", s) }
+// order code (WAIT_BUYER_ACCEPT_GOODS, 8) or its wording ("Awaiting delivery").
+func orderStatus(s string) (status.Status, string) { return classifyStatus("aliexpress", s) }
 
 // ---- output ----
 

@@ -183,6 +183,22 @@ func TestMergeJSONNoEvents(t *testing.T) {
 	}
 }
 
+// With no tracking events the order's own status speaks: a contract
+// spelling, or an AliExpress order code through status.Classify.
+func TestMergeJSONOrderStatus(t *testing.T) {
+	for _, tc := range []struct{ order, status, sub string }{
+		{`{"id":"8199633578334590","status":"cancelled"}`, "cancelled", ""},
+		{`{"id":"8199633578334590","status":"WAIT_BUYER_ACCEPT_GOODS","shippedAt":"2024-05-02T08:00:00Z"}`, "in_transit", "in_transit_shipped"},
+		{`{"id":"8199633578334590","status":"Awaiting delivery"}`, "in_transit", "in_transit_shipped"},
+		{`{"id":"8199633578334590","placedAt":"2024-05-02T08:00:00Z"}`, "pending", ""},
+	} {
+		m := runMerge(t, `{"now":"2024-05-20T12:00:00Z","order":`+tc.order+`,"sources":[]}`)
+		require.Nil(t, m.Error, tc.order)
+		assert.Equal(t, tc.status, m.Status, tc.order)
+		assert.Equal(t, tc.sub, m.Sub, tc.order)
+	}
+}
+
 func TestMergeJSONErrors(t *testing.T) {
 	ok := `{"time":"2024-05-02T09:00:00Z","text":"x"}`
 	src := func(ev string) string {

@@ -14,6 +14,7 @@ import (
 type Order struct {
 	ID               string
 	Status           status.Status // the order axis, already classified
+	Sub              string
 	PlacedAt         time.Time
 	ShippedAt        time.Time
 	ProtectionEndsAt time.Time

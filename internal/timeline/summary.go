@@ -107,6 +107,9 @@ func (m *merger) summarize(r *Result) {
 	} else {
 		r.Status = m.fallbackStatus()
 		r.Stage = stageOf(r.Status)
+		if o := m.order; o != nil && r.Status == o.Status {
+			r.Sub = o.Sub
+		}
 	}
 	if o := m.order; o != nil {
 		if o.Status == status.Cancelled && progressRank(r.Status) <= progressRank(status.InfoReceived) {
