@@ -1,7 +1,8 @@
 package status
 
 import (
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -42,25 +43,42 @@ type indexEntry struct {
 	flags uint8
 }
 
+// phraseIndex is the sorted phrase list plus two small tables that let a
+// lookup skip text positions no phrase can start at.
+type phraseIndex struct {
+	entries []indexEntry // sorted by p, then by rule
+	start   [257]uint16  // entries[start[b]:start[b+1]] begin with byte b
+	heads   [1024]uint64 // bit headKey set: some entry begins there
+}
+
 var (
 	indexOnce sync.Once
-	index     []indexEntry // sorted by p
+	index     *phraseIndex
 )
 
-// phraseIndex returns the phrase index, building it on first use (never at
+// getIndex returns the phrase index, building it on first use (never at
 // package init: start-up time is budgeted, and most calls use codes).
-func phraseIndex() []indexEntry {
+func getIndex() *phraseIndex {
 	indexOnce.Do(func() { index = buildIndex(rules) })
 	return index
 }
 
-func buildIndex(rs []rule) []indexEntry {
-	n := 0
+func buildIndex(rs []rule) *phraseIndex {
+	n, size := 0, 0
 	for _, r := range rs {
 		n += len(r.phrases)
+		for _, p := range r.phrases {
+			size += len(p)
+		}
 	}
-	out := make([]indexEntry, 0, n)
-	var buf []byte
+	// All phrases share one backing string: two allocations, not thousands.
+	arena := make([]byte, 0, size)
+	type span struct {
+		off, end int
+		rule     uint16
+		flags    uint8
+	}
+	spans := make([]span, 0, n)
 	for i, r := range rs {
 		for _, p := range r.phrases {
 			var f uint8
@@ -72,19 +90,64 @@ func buildIndex(rs []rule) []indexEntry {
 				f |= flagEnd
 				p = p[:len(p)-1]
 			}
-			buf = normalize(buf, p)
-			if len(buf) == 0 {
+			off := len(arena)
+			out := normalize(arena[off:off], p) // fits: normalize never grows text
+			arena = append(arena[:off], out...)
+			if len(arena) == off {
 				continue
 			}
-			if r, _ := utf8.DecodeRune(buf); spaced(r) {
+			if r, _ := utf8.DecodeRune(arena[off:]); spaced(r) {
 				f |= flagStart
 			}
-			out = append(out, indexEntry{p: string(buf), rule: uint16(i), flags: f})
+			spans = append(spans, span{off, len(arena), uint16(i), f})
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].p < out[b].p })
-	return out
+	all := string(arena)
+	ix := &phraseIndex{entries: make([]indexEntry, len(spans))}
+	for k, sp := range spans {
+		ix.entries[k] = indexEntry{p: all[sp.off:sp.end], rule: sp.rule, flags: sp.flags}
+	}
+	slices.SortFunc(ix.entries, func(a, b indexEntry) int {
+		if c := strings.Compare(a.p, b.p); c != 0 {
+			return c
+		}
+		return int(a.rule) - int(b.rule)
+	})
+	// Sorted by p, so first bytes ascend: bucket b starts after all
+	// entries with a smaller first byte.
+	for _, e := range ix.entries {
+		ix.start[int(e.p[0])+1]++
+		if len(e.p) == 1 { // any second byte
+			for b := 0; b < 256; b++ {
+				ix.setHead(int(e.p[0])<<8 | b)
+			}
+			continue
+		}
+		r := rune(e.p[0])
+		if r >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRuneInString(e.p)
+		}
+		ix.setHead(headKey(e.p[0], e.p[1], r))
+	}
+	for b := 1; b <= 256; b++ {
+		ix.start[b] += ix.start[b-1]
+	}
+	return ix
 }
+
+// headKey summarises where a phrase or a text position starts: its first
+// two bytes for ASCII, its first rune (low 16 bits) otherwise. Collisions
+// only cost a lookup.
+func headKey(b0, b1 byte, r rune) int {
+	if b0 < utf8.RuneSelf {
+		return int(b0)<<8 | int(b1)
+	}
+	return int(r & 0xFFFF)
+}
+
+func (ix *phraseIndex) setHead(k int) { ix.heads[k>>6] |= 1 << (k & 63) }
+
+func (ix *phraseIndex) hasHead(k int) bool { return ix.heads[k>>6]&(1<<(k&63)) != 0 }
 
 // spaced reports whether r belongs to a script that separates words with
 // spaces, where a phrase must start at a word start.
@@ -97,7 +160,7 @@ func classifyText(t []byte, lang string) (Class, bool) {
 	if len(t) == 0 {
 		return Class{}, false
 	}
-	idx := phraseIndex()
+	ix := getIndex()
 	best := len(rules)
 	for i := 0; i < len(t); {
 		r, n := rune(t[i]), 1
@@ -105,8 +168,8 @@ func classifyText(t []byte, lang string) (Class, bool) {
 			r, n = utf8.DecodeRune(t[i:])
 		}
 		atStart := i == 0 || t[i-1] == ' '
-		if r != ' ' && (atStart || !spaced(r)) {
-			if k := matchAt(idx, t, i, atStart, lang); k < best {
+		if r != ' ' && (atStart || !spaced(r)) && (i+1 == len(t) || ix.hasHead(headKey(t[i], t[i+1], r))) {
+			if k := ix.matchAt(t, i, atStart, lang); k < best {
 				best = k
 			}
 		}
@@ -123,16 +186,17 @@ func classifyText(t []byte, lang string) (Class, bool) {
 // starting at t[i:], or len(rules). It walks the sorted index from the
 // largest entry ≤ t[i:] down through shorter and shorter common prefixes,
 // so it looks at a handful of entries whatever the index size.
-func matchAt(idx []indexEntry, t []byte, i int, atStart bool, lang string) int {
+func (ix *phraseIndex) matchAt(t []byte, i int, atStart bool, lang string) int {
 	s := t[i:]
 	best := len(rules)
+	lo, j := int(ix.start[s[0]]), int(ix.start[int(s[0])+1])
 	hi := len(s) // search entries ≤ s[:hi]
-	for hi > 0 {
-		j := upperBound(idx, s[:hi]) // first entry > s[:hi]
-		if j == 0 {
+	for hi > 0 && j > lo {
+		j = upperBound(ix.entries, lo, j, s[:hi]) // first entry > s[:hi]
+		if j == lo {
 			break
 		}
-		e := idx[j-1]
+		e := &ix.entries[j-1]
 		c := commonPrefix(e.p, s)
 		if c < len(e.p) {
 			// No entry between here and the next shorter prefix of s can
@@ -141,9 +205,9 @@ func matchAt(idx []indexEntry, t []byte, i int, atStart bool, lang string) int {
 			continue
 		}
 		// e.p (and every equal entry before it) is a prefix of s.
-		for k := j - 1; k >= 0 && idx[k].p == e.p; k-- {
-			if int(idx[k].rule) < best && fits(idx[k], t, i, atStart, lang) {
-				best = int(idx[k].rule)
+		for k := j - 1; k >= lo && ix.entries[k].p == e.p; k-- {
+			if int(ix.entries[k].rule) < best && fits(ix.entries[k], t, i, atStart, lang) {
+				best = int(ix.entries[k].rule)
 			}
 		}
 		hi = len(e.p) - 1
@@ -184,8 +248,8 @@ func langIs(hint, l string) bool {
 	return len(hint) == len(l) || hint[len(l)] == '-' || hint[len(l)] == '_'
 }
 
-func upperBound(idx []indexEntry, s []byte) int {
-	lo, hi := 0, len(idx)
+// upperBound returns the first k in [lo, hi) with idx[k].p > s, or hi.
+func upperBound(idx []indexEntry, lo, hi int, s []byte) int {
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if compare(idx[m].p, s) > 0 {
