@@ -7,6 +7,8 @@ WASM_BIN     := $(WASM_OUT)/core.wasm
 WASM_EXEC    := $(WASM_OUT)/wasm_exec.js
 # Test-only build with panic hooks (-tags waybill_testhooks); never shipped.
 WASM_HOOKS   := $(ROOT)/out/wasm/core_testhooks.wasm
+# The same build unstripped: its name section tells bench/size.mjs where the bytes go.
+WASM_NAMED   := $(ROOT)/out/wasm/core_named.wasm
 WASM_FLAGS   := -trimpath -ldflags="-s -w"
 # Every non-test Go source that can end up in core.wasm, so `make wasm` is incremental.
 WASM_SOURCES := $(ROOT)/go.mod $(ROOT)/go.sum \
@@ -27,6 +29,10 @@ $(WASM_HOOKS): $(WASM_SOURCES)
 	@mkdir -p $(@D)
 	GOOS=js GOARCH=wasm $(GO) build -tags waybill_testhooks $(WASM_FLAGS) -o $@ ./wasm
 
+$(WASM_NAMED): $(WASM_SOURCES)
+	@mkdir -p $(@D)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $@ ./wasm
+
 $(WASM_EXEC): $(WASM_DIR)/glue.js $(ROOT)/go.mod
 	@mkdir -p $(@D)
 	cat "$(WASM_GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/glue.js > $@.tmp && mv $@.tmp $@
@@ -46,5 +52,5 @@ test-wasm: wasm wasm-testhooks setup-wasm
 	cd $(WASM_DIR) && GO="$(GO)" node --test test/*.test.mjs
 
 ## bench-wasm: size, cold start, per-call cost, and ts-tracking-number side by side.
-bench-wasm: wasm setup-wasm
+bench-wasm: wasm $(WASM_NAMED) setup-wasm
 	@cd $(WASM_DIR) && node bench/bench.mjs

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { start, readTSV, coreWasm, wasmExecJs } from "../test/helpers.mjs";
 import { runServiceWorker } from "../test/chromium.mjs";
+import { sizeTable, namedWasm } from "./size.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ts = createRequire(import.meta.url)("ts-tracking-number");
@@ -146,3 +147,8 @@ console.log("|---|---|---|---|---|");
 for (const r of table) console.log(`| ${r.join(" | ")} |`);
 console.log(`\nNumbers recognised as valid: waybill ${ourValid} of ${numbers.length}, ts-tracking-number ${tsValid} of ${numbers.length}. ` +
 	`Found in the long text: waybill ${extractOK ? found(waybill.extract(longText)) : "n/a"}, ts-tracking-number ${ts.findTracking(longText).length}.`);
+
+if (fs.existsSync(namedWasm)) {
+	console.log("\n### Where core.wasm's bytes go\n");
+	console.log(sizeTable());
+}
