@@ -1,6 +1,9 @@
 package tracknum
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // CheckDigit is a candidate's check-digit evidence.
 type CheckDigit string
@@ -32,6 +35,7 @@ type Candidate struct {
 	Country    string     // ISO 3166 country, when the format says it ("" otherwise)
 	Confidence float64    // 0..1
 	weak       bool       // from a loose format-only row
+	fi         uint8      // index of its row in formats
 }
 
 // Result is what Parse reports about one pasted number.
@@ -102,9 +106,13 @@ func (p *Parser) Parse(s string) *Result {
 	if ok && clean {
 		p.classify(n)
 		// Accept the whole input as one number, unless it is several groups
-		// read only by a loose format: "LX299455986CN RB123456785GB" is two.
-		if top := r.Candidates; r.Valid && (top[0].CheckDigit == CheckValid || !top[0].weak || !p.severalGroups(s)) {
+		// that it does not prove: "LX299455986CN RB123456785GB" is two.
+		top := r.Candidates
+		if (r.Valid && (top[0].CheckDigit == CheckValid || !top[0].weak)) || !p.severalGroups(s) {
 			p.setNumber(n, s)
+			if !r.Valid {
+				p.suggest(n)
+			}
 			return r
 		}
 	}
@@ -304,18 +312,17 @@ func allDigits(n []byte) bool {
 // first, then by confidence; weak format-only readings sink below a strict
 // check-digit failure, which then decides validity.
 func (p *Parser) match(n []byte, out []Candidate) []Candidate {
-	L := len(n)
 	strictFail := false
-	for i := range formats {
+	for _, i := range formatsOfLen(len(n)) {
 		f := &formats[i]
-		if L < int(f.minLen) || L > int(f.maxLen) || len(out) == cap(out) {
-			continue
+		if len(out) == cap(out) {
+			break
 		}
 		cd, country, carrier, ok := p.check(f, n)
 		if !ok {
 			continue
 		}
-		c := Candidate{Courier: f.courier, Carrier: carrier, Format: f.id, CheckDigit: cd, Country: country, Confidence: f.conf, weak: f.flags&weak != 0}
+		c := Candidate{Courier: f.courier, Carrier: carrier, Format: f.id, CheckDigit: cd, Country: country, Confidence: f.conf, weak: f.flags&weak != 0, fi: uint8(i)}
 		if cd == CheckInvalid {
 			c.Confidence = f.conf / 8
 			if f.flags&strict != 0 {
@@ -338,6 +345,28 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 		}
 	}
 	return out
+}
+
+// byLen lists, for every length, the rows whose shapes allow it. It is built
+// on first use rather than at package init (start-up time is budgeted).
+var (
+	byLen     [42][]uint8
+	byLenOnce sync.Once
+)
+
+func formatsOfLen(n int) []uint8 {
+	if n >= len(byLen) {
+		return nil
+	}
+	byLenOnce.Do(func() {
+		for i := range formats {
+			f := &formats[i]
+			for l := f.minLen; l <= f.maxLen && int(l) < len(byLen); l++ {
+				byLen[l] = append(byLen[l], uint8(i))
+			}
+		}
+	})
+	return byLen[n]
 }
 
 func better(a, b *Candidate) bool {

@@ -22,11 +22,11 @@ func (p *Parser) suggest(n []byte) {
 		return
 	}
 	// The formats whose check digit failed: a suggestion must satisfy one of them.
-	var want [maxCands]string
+	var want [maxCands]uint8
 	nw := 0
 	for _, c := range r.Candidates {
 		if c.CheckDigit == CheckInvalid {
-			want[nw] = c.Format
+			want[nw] = c.fi
 			nw++
 		}
 	}
@@ -82,7 +82,7 @@ func (p *Parser) suggest(n []byte) {
 		var subs [3]string
 		ns := 0
 	scan:
-		for i := range n {
+		for i := len(n) - 1; i >= 0; i-- { // payloads end near the right: fixes show up early
 			for c := byte('0'); c <= 'Z'; c++ {
 				if c == ':' {
 					c = 'A'
@@ -112,32 +112,32 @@ func (p *Parser) suggest(n []byte) {
 	r.Suggestions = append(r.Suggestions[:0], found[:nf]...)
 }
 
-// proves reports whether alt matches one of the formats in want (or, when
-// want is empty, any non-weak format) with a valid check digit.
-func (p *Parser) proves(alt []byte, want []string) bool {
-	L := len(alt)
-	for i := range formats {
-		f := &formats[i]
-		if L < int(f.minLen) || L > int(f.maxLen) || f.flags&weak != 0 {
-			continue
+// proves reports whether alt matches one of the formats in want (indices
+// into formats; when want is empty, any non-weak format) with a valid check
+// digit.
+func (p *Parser) proves(alt []byte, want []uint8) bool {
+	if len(want) > 0 {
+		for _, i := range want {
+			if p.provenBy(&formats[i], alt) {
+				return true
+			}
 		}
-		if len(want) > 0 && !contains(want, f.id) {
-			continue
-		}
-		if cd, _, _, ok := p.check(f, alt); ok && cd == CheckValid {
+		return false
+	}
+	for _, i := range formatsOfLen(len(alt)) {
+		if f := &formats[i]; f.cd.algo != algoNone && f.flags&weak == 0 && p.provenBy(f, alt) {
 			return true
 		}
 	}
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+func (p *Parser) provenBy(f *format, n []byte) bool {
+	if len(n) < int(f.minLen) || len(n) > int(f.maxLen) {
+		return false
 	}
-	return false
+	cd, _, _, ok := p.check(f, n)
+	return ok && cd == CheckValid
 }
 
 // lookAlikeProven reports whether swapping one look-alike character of n
