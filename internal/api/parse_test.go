@@ -121,4 +121,3 @@ func TestParseHostile(t *testing.T) {
 	require.NotNil(t, e.Error)
 	assert.Equal(t, "too_large", e.Error.Code)
 }
-
