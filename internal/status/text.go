@@ -1,7 +1,6 @@
 package status
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -27,7 +26,7 @@ import (
 type rule struct {
 	c       Class
 	lang    string // "" for any; else only when the hint is empty or this language
-	phrases []string
+	phrases string // "|"-separated
 }
 
 // Flags of an index entry.
@@ -66,10 +65,8 @@ func getIndex() *phraseIndex {
 func buildIndex(rs []rule) *phraseIndex {
 	n, size := 0, 0
 	for _, r := range rs {
-		n += len(r.phrases)
-		for _, p := range r.phrases {
-			size += len(p)
-		}
+		n += strings.Count(r.phrases, "|") + 1
+		size += len(r.phrases)
 	}
 	// All phrases share one backing string: two allocations, not thousands.
 	arena := make([]byte, 0, size)
@@ -80,7 +77,13 @@ func buildIndex(rs []rule) *phraseIndex {
 	}
 	spans := make([]span, 0, n)
 	for i, r := range rs {
-		for _, p := range r.phrases {
+		for rest := r.phrases; rest != ""; {
+			p := rest
+			if k := strings.IndexByte(rest, '|'); k >= 0 {
+				p, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
 			var f uint8
 			if len(p) > 0 && p[0] == '=' {
 				f |= flagExact
@@ -107,12 +110,7 @@ func buildIndex(rs []rule) *phraseIndex {
 	for k, sp := range spans {
 		ix.entries[k] = indexEntry{p: all[sp.off:sp.end], rule: sp.rule, flags: sp.flags}
 	}
-	slices.SortFunc(ix.entries, func(a, b indexEntry) int {
-		if c := strings.Compare(a.p, b.p); c != 0 {
-			return c
-		}
-		return int(a.rule) - int(b.rule)
-	})
+	sortEntries(ix.entries)
 	// Sorted by p, so first bytes ascend: bucket b starts after all
 	// entries with a smaller first byte.
 	for _, e := range ix.entries {
@@ -133,6 +131,40 @@ func buildIndex(rs []rule) *phraseIndex {
 		ix.start[b] += ix.start[b-1]
 	}
 	return ix
+}
+
+// sortEntries sorts by phrase, then rule, with a heap sort: the generic
+// sorts cost about 30 KB of core.wasm, this costs almost nothing.
+func sortEntries(e []indexEntry) {
+	less := func(a, b *indexEntry) bool {
+		if a.p != b.p {
+			return a.p < b.p
+		}
+		return a.rule < b.rule
+	}
+	down := func(root, n int) {
+		for {
+			child := 2*root + 1
+			if child >= n {
+				return
+			}
+			if child+1 < n && less(&e[child], &e[child+1]) {
+				child++
+			}
+			if !less(&e[root], &e[child]) {
+				return
+			}
+			e[root], e[child] = e[child], e[root]
+			root = child
+		}
+	}
+	for i := len(e)/2 - 1; i >= 0; i-- {
+		down(i, len(e))
+	}
+	for end := len(e) - 1; end > 0; end-- {
+		e[0], e[end] = e[end], e[0]
+		down(0, end)
+	}
 }
 
 // headKey summarises where a phrase or a text position starts: its first

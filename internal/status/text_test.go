@@ -327,7 +327,7 @@ func TestIndexAgreesWithNaiveScan(t *testing.T) {
 
 func naiveClassify(t string) Class {
 	for _, r := range rules {
-		for _, p := range r.phrases {
+		for _, p := range strings.Split(r.phrases, "|") {
 			exact := strings.HasPrefix(p, "=")
 			p = strings.TrimPrefix(p, "=")
 			end := strings.HasSuffix(p, "$")
@@ -360,7 +360,7 @@ func TestPhraseTable(t *testing.T) {
 	seen := map[string]Class{}
 	for _, r := range rules {
 		checkClass(t, r.c, "rule")
-		for _, p := range r.phrases {
+		for _, p := range strings.Split(r.phrases, "|") {
 			np := string(normalize(nil, strings.TrimSuffix(strings.TrimPrefix(p, "="), "$")))
 			require.NotEmpty(t, np, p)
 			key := p[:min(1, len(p))] + np
@@ -390,9 +390,29 @@ func ruleIndex(c Class) int {
 
 func ruleIndexOf(r rule) int {
 	for i := range rules {
-		if rules[i].c == r.c && len(rules[i].phrases) == len(r.phrases) && rules[i].phrases[0] == r.phrases[0] {
+		if rules[i].c == r.c && rules[i].phrases == r.phrases {
 			return i
 		}
 	}
 	return -1
+}
+
+func TestPhraseIndexShape(t *testing.T) {
+	ix := buildIndex(rules)
+	require.NotEmpty(t, ix.entries)
+	for k := 1; k < len(ix.entries); k++ {
+		a, b := ix.entries[k-1], ix.entries[k]
+		assert.True(t, a.p < b.p || a.p == b.p && a.rule <= b.rule, "unsorted at %d: %q %q", k, a.p, b.p)
+	}
+	for b := 0; b < 256; b++ {
+		for k := int(ix.start[b]); k < int(ix.start[b+1]); k++ {
+			require.Equal(t, byte(b), ix.entries[k].p[0])
+		}
+	}
+	assert.Equal(t, len(ix.entries), int(ix.start[256]))
+	n := 0
+	for _, r := range rules {
+		n += len(strings.Split(r.phrases, "|"))
+	}
+	assert.Equal(t, n, len(ix.entries))
 }
