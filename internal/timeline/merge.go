@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -187,15 +186,7 @@ func (m *merger) collect(srcs []SourceTimeline) {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		switch {
-		case lessRaw(&m.raw[a], &m.raw[b]):
-			return -1
-		case lessRaw(&m.raw[b], &m.raw[a]):
-			return 1
-		}
-		return 0
-	})
+	sort.Slice(idx, func(i, j int) bool { return lessRaw(&m.raw[idx[i]], &m.raw[idx[j]]) })
 	out := make([]rawEvent, 0, len(idx))
 	for _, i := range idx {
 		if len(out) > 0 && sameRaw(&out[len(out)-1], &m.raw[i]) {
@@ -314,15 +305,7 @@ func (m *merger) build() {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case lessMerged(&m.events[a], &m.events[b]):
-			return -1
-		case lessMerged(&m.events[b], &m.events[a]):
-			return 1
-		}
-		return 0
-	})
+	sort.Slice(idx, func(i, j int) bool { return lessMerged(&m.events[idx[i]], &m.events[idx[j]]) })
 	evs := make([]MergedEvent, len(idx))
 	mem := make([][]int32, len(idx))
 	for i, k := range idx {
@@ -378,9 +361,8 @@ func lessMerged(a, b *MergedEvent) bool {
 	if ra, rb := progressRank(a.Status), progressRank(b.Status); ra != rb {
 		return ra < rb
 	}
-	if a.Sources[0] != b.Sources[0] {
-		return sourceRank(a.Sources[0]) < sourceRank(b.Sources[0]) ||
-			(sourceRank(a.Sources[0]) == sourceRank(b.Sources[0]) && a.Sources[0] < b.Sources[0])
+	if ra, rb := sourceRank(a.Sources[0]), sourceRank(b.Sources[0]); ra != rb {
+		return ra < rb
 	}
 	if a.Code != b.Code {
 		return a.Code < b.Code
@@ -394,8 +376,23 @@ func lessMerged(a, b *MergedEvent) bool {
 	if a.Sub != b.Sub {
 		return a.Sub < b.Sub
 	}
-	return strings.Join(a.Sources, ",")+"|"+strings.Join(a.Numbers, ",") <
-		strings.Join(b.Sources, ",")+"|"+strings.Join(b.Numbers, ",")
+	if c := compareStrings(a.Sources, b.Sources); c != 0 {
+		return c < 0
+	}
+	return compareStrings(a.Numbers, b.Numbers) < 0
+}
+
+// compareStrings orders string slices lexicographically.
+func compareStrings(a, b []string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
 }
 
 // addSorted inserts s into the sorted set xs.
