@@ -335,7 +335,8 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 		if code := data.Get("global.orderStatus"); code.Type == jsonr.Number || code.Type == jsonr.String {
 			detail.StatusCode = code.String()
 		}
-		detail.Status = orderStatus(detail.StatusCode, detail.StatusText, nil, opt.Lang)
+		c := orderStatus(detail.StatusCode, detail.StatusText, nil, opt.Lang)
+		detail.Status, detail.Sub = c.Status, c.Sub
 		res.Orders = append(res.Orders, *detail)
 		return res, nil
 	}
@@ -383,7 +384,8 @@ func aeListOrder(f jsonr.Result, opt Options) Order {
 		buttons = append(buttons, text(b, "type"))
 		return true
 	})
-	o.Status = orderStatus(o.StatusCode, o.StatusText, buttons, opt.Lang)
+	c := orderStatus(o.StatusCode, o.StatusText, buttons, opt.Lang)
+	o.Status, o.Sub = c.Status, c.Sub
 	return o
 }
 
@@ -433,14 +435,15 @@ func aeDetailBlock(o *Order, c jsonr.Result, opt Options) {
 // orderStatus classifies an order by its numeric code, then its text, then
 // its buttons: "Confirm received" (CONFIRM_GOODS) exists only once the
 // order has shipped, whatever the page's language.
-func orderStatus(code, text string, buttons []string, lang string) status.Status {
-	if c := status.Classify(AliExpress, code, text, lang); c.Status != status.Unknown {
-		return c.Status
+func orderStatus(code, text string, buttons []string, lang string) status.Class {
+	c := status.Classify(AliExpress, code, text, lang)
+	if c.Status != status.Unknown {
+		return c
 	}
 	for _, b := range buttons {
 		if b == "CONFIRM_GOODS" {
-			return status.Classify(AliExpress, "shipped", "", lang).Status
+			return status.Classify(AliExpress, "shipped", "", lang)
 		}
 	}
-	return status.Unknown
+	return c
 }

@@ -220,8 +220,11 @@ func seventeenTime(ev jsonr.Result, opt Options) time.Time {
 	if date == "" {
 		return time.Time{}
 	}
-	if clock == "" {
+	switch len(clock) {
+	case 0:
 		clock = "00:00:00"
+	case 5: // "10:00"
+		clock += ":00"
 	}
 	if zone != "" {
 		if t, ok := timeutil.ParseRFC3339(date + "T" + clock + zone); ok {

@@ -74,7 +74,7 @@ type Order struct {
 // "bad_payload" (not JSON, or the expected fields are missing or of the
 // wrong type), "unsupported_payload" (JSON from an API these decoders do not
 // read), "upstream_error" (the payload is the source's own error answer)
-// and "unknown_source".
+// "unknown_source" and "internal" (a bug, recovered).
 type Error struct {
 	Code    string
 	Message string
@@ -87,7 +87,19 @@ func errorf(code string, parts ...string) *Error {
 }
 
 // Decode decodes payload as source ("aliexpress", "cainiao" or "17track").
-func Decode(source string, payload []byte, opt Options) (Result, error) {
+// It never panics: a bug anywhere below becomes an "internal" *Error.
+func Decode(source string, payload []byte, opt Options) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := "panic"
+			if e, ok := r.(error); ok {
+				msg = e.Error()
+			} else if s, ok := r.(string); ok {
+				msg = s
+			}
+			res, err = Result{}, errorf("internal", source, " decoder: ", msg)
+		}
+	}()
 	if !jsonr.Valid(payload) {
 		return Result{}, errorf("bad_payload", source, " payload is not valid JSON")
 	}
