@@ -21,7 +21,7 @@ func aliexpress(code string) (Class, match) {
 		if c, m := cainiaoAction(action); m != noMatch {
 			if hasPrefix(action, "GWMS_") && c.Status == InTransit {
 				// AE_GWMS_* is the fulfilment warehouse: never "shipped".
-				c = cls(InfoReceived, SubInfoReceivedWarehouse, StageOrdered)
+				c = kinds[kInfoReceivedWarehouseOrdered].c
 			}
 			return c, m
 		}
@@ -32,86 +32,48 @@ func aliexpress(code string) (Class, match) {
 	}
 }
 
-func aliexpressCode(code string) (Class, match) {
-	switch code {
-	// Tracking codes that exist only on AliExpress.
-	case "AE_ORDER_PLACED":
-		return cls(Pending, SubPendingOrderReceived, StageOrdered), strong
-	case "AE_ORDER_PAID":
-		return cls(Pending, SubPendingAwaitingShipment, StageOrdered), strong
-	case "AE_PICK_UP_SUCCESS", "AE_PICK_UP":
-		return cls(InTransit, SubInTransitPickedUp, StageShipped), strong
-	case "AE_GTMS_ORDER_INFO_UPDATE":
-		return cls(InTransit, SubInTransitOther, StageDestination), strong
-	case "AE_LAST_MILE_HO_SUCCESS":
-		return cls(InTransit, SubInTransitLastMile, StageDestination), strong
+func aliexpressCode(code string) (Class, match) { return lookup(aliexpressCodes, code) }
 
-	// fulfillStage: where the parcel is, weakly what happened. 1700 (last
-	// mile) covers everything from the local carrier to delivered, so it
-	// has no status of its own.
-	case "1100":
-		return cls(InTransit, SubInTransitPickedUp, StageShipped), weak
-	case "1200":
-		return cls(InTransit, SubInTransitOriginFacility, StageShipped), weak
-	case "1300", "1400":
-		return cls(InTransit, SubInTransitOther, StageShipped), weak
-	case "1600":
-		return cls(InTransit, SubInTransitCustoms, StageShipped), weak
-	case "1700":
-		return cls(Unknown, "", StageDestination), weak
-
-	// Order axis: Open-Platform order_status enum.
-	case "PLACE_ORDER_SUCCESS":
-		return cls(Pending, SubPendingAwaitingPayment, StageOrdered), strong
-	case "RISK_CONTROL", "WAIT_SELLER_EXAMINE_MONEY":
-		return cls(Pending, SubPendingPaymentVerifying, StageOrdered), strong
-	case "IN_CANCEL":
-		return cls(Pending, SubPendingCancelRequested, StageOrdered), strong
-	case "WAIT_SELLER_SEND_GOODS":
-		return cls(Pending, SubPendingAwaitingShipment, StageOrdered), strong
-	case "SELLER_PART_SEND_GOODS":
-		return cls(InTransit, SubInTransitPartiallyShipped, StageShipped), strong
-	case "WAIT_BUYER_ACCEPT_GOODS":
-		return cls(InTransit, SubInTransitShipped, StageShipped), strong
-	case "WAIT_GROUP_SUCCESS", "IN_PRESELL_PROMOTION":
-		return cls(Pending, SubPendingOther, StageOrdered), strong
-	case "FUND_PROCESSING":
-		return cls(Exception, SubExceptionRefund, StageUnknown), strong
-	case "IN_ISSUE":
-		return cls(Exception, SubExceptionDispute, StageUnknown), strong
-	case "IN_FROZEN":
-		return cls(Exception, SubExceptionFrozen, StageUnknown), strong
-	case "FINISH": // completed, or closed: the page text tells which
-		return cls(Delivered, SubDeliveredOrder, StageDelivered), weak
-
-	// Order axis: numeric orderStatus of the buyer pages (8 and 9 are the
-	// only values observed).
-	case "8":
-		return cls(InTransit, SubInTransitShipped, StageShipped), strong
-	case "9":
-		return cls(Delivered, SubDeliveredOrder, StageDelivered), strong
-
-	// Order-list tab codes (statusTab); "all" and "recycle" say nothing.
-	case "UNPAID":
-		return cls(Pending, SubPendingAwaitingPayment, StageOrdered), strong
-	case "PROCESSING":
-		return cls(Pending, SubPendingAwaitingShipment, StageOrdered), strong
-	case "SHIPPED":
-		return cls(InTransit, SubInTransitShipped, StageShipped), strong
-	case "COMPLETED":
-		return cls(Delivered, SubDeliveredOrder, StageDelivered), strong
-
-	// aliexpress.ru order-list tags.
-	case "READY", "PICKUP", "READY_FOR_PICKUP":
-		return cls(AvailableForPickup, SubPickupOther, StageDestination), strong
-	case "TRANSIT", "IN_TRANSIT":
-		return cls(InTransit, SubInTransitOther, StageShipped), strong
-	case "CANCELLED", "CANCELED":
-		return cls(Cancelled, SubCancelledOther, StageUnknown), strong
-	case "TIME_FOR_PAYMENT":
-		return cls(Pending, SubPendingAwaitingPayment, StageOrdered), strong
-	}
-	return Class{}, noMatch
+var aliexpressCodes = []codeEntry{
+	{"1100", kInTransitPickedUpShippedWeak},
+	{"1200", kInTransitOriginFacilityShippedWeak},
+	{"1300", kInTransitOtherShippedWeak},
+	{"1400", kInTransitOtherShippedWeak},
+	{"1600", kInTransitCustomsShippedWeak},
+	{"1700", kUnknownDestWeak}, // last mile: where, not what
+	{"8", kInTransitShippedShipped},
+	{"9", kDeliveredOrderDelivered},
+	{"AE_GTMS_ORDER_INFO_UPDATE", kInTransitOtherDest},
+	{"AE_LAST_MILE_HO_SUCCESS", kInTransitLastMileDest},
+	{"AE_ORDER_PAID", kPendingAwaitingShipmentOrdered},
+	{"AE_ORDER_PLACED", kPendingOrderReceivedOrdered},
+	{"AE_PICK_UP", kInTransitPickedUpShipped},
+	{"AE_PICK_UP_SUCCESS", kInTransitPickedUpShipped},
+	{"CANCELED", kCancelledOther},
+	{"CANCELLED", kCancelledOther},
+	{"COMPLETED", kDeliveredOrderDelivered},
+	{"FINISH", kDeliveredOrderDeliveredWeak}, // completed, or closed: the page text tells which
+	{"FUND_PROCESSING", kExceptionRefund},
+	{"IN_CANCEL", kPendingCancelRequestedOrdered},
+	{"IN_FROZEN", kExceptionFrozen},
+	{"IN_ISSUE", kExceptionDispute},
+	{"IN_PRESELL_PROMOTION", kPendingOtherOrdered},
+	{"IN_TRANSIT", kInTransitOtherShipped},
+	{"PICKUP", kPickupOtherDest},
+	{"PLACE_ORDER_SUCCESS", kPendingAwaitingPaymentOrdered},
+	{"PROCESSING", kPendingAwaitingShipmentOrdered},
+	{"READY", kPickupOtherDest},
+	{"READY_FOR_PICKUP", kPickupOtherDest},
+	{"RISK_CONTROL", kPendingPaymentVerifyingOrdered},
+	{"SELLER_PART_SEND_GOODS", kInTransitPartiallyShippedShipped},
+	{"SHIPPED", kInTransitShippedShipped},
+	{"TIME_FOR_PAYMENT", kPendingAwaitingPaymentOrdered},
+	{"TRANSIT", kInTransitOtherShipped},
+	{"UNPAID", kPendingAwaitingPaymentOrdered},
+	{"WAIT_BUYER_ACCEPT_GOODS", kInTransitShippedShipped},
+	{"WAIT_GROUP_SUCCESS", kPendingOtherOrdered},
+	{"WAIT_SELLER_EXAMINE_MONEY", kPendingPaymentVerifyingOrdered},
+	{"WAIT_SELLER_SEND_GOODS", kPendingAwaitingShipmentOrdered},
 }
 
 // AliExpressFulfillStage returns the progress stage an mtop detailList

@@ -266,3 +266,31 @@ func TestCainiaoRealPayloads(t *testing.T) {
 	want("out_for_delivery").check(t, Classify("cainiao", "GTMS_SOMETHING_NEW", "Out for delivery", ""), "new code")
 	want("unknown").check(t, Classify("cainiao", "GTMS_SOMETHING_NEW", "", ""), "new code, no text")
 }
+
+// Code tables are binary-searched: sorted, no duplicates, every kind used
+// is defined.
+func TestCodeTablesSorted(t *testing.T) {
+	for name, tab := range map[string][]codeEntry{
+		"cainiaoActions": cainiaoActions, "cainiaoModules": cainiaoModules,
+		"seventeenCodes": seventeenCodes, "aliexpressCodes": aliexpressCodes,
+	} {
+		require.NotEmpty(t, tab, name)
+		for i, e := range tab {
+			if i > 0 {
+				assert.Less(t, tab[i-1].code, e.code, "%s not sorted at %q", name, e.code)
+			}
+			assert.NotEqual(t, kNone, e.k, "%s %q", name, e.code)
+			c, m := lookup(tab, e.code)
+			assert.Equal(t, kinds[e.k].c, c, e.code)
+			assert.NotEqual(t, noMatch, m, e.code)
+			checkClass(t, c, e.code)
+		}
+		_, m := lookup(tab, "")
+		assert.Equal(t, noMatch, m)
+		_, m = lookup(tab, "ZZZZ_NOT_A_CODE")
+		assert.Equal(t, noMatch, m)
+	}
+	for k := kNone + 1; int(k) < len(kinds); k++ {
+		assert.NotEqual(t, noMatch, kinds[k].m, "kind %d has no trust level", k)
+	}
+}

@@ -20,68 +20,61 @@ func seventeenTrack(code string) (Class, match) {
 	return Class{}, noMatch
 }
 
-func seventeenCode(code string) (Class, match) {
-	switch code {
-	case "notfound", "notfound_other", "0":
-		return cls(NotFound, SubNotFoundOther, StageUnknown), strong
-	case "notfound_invalidcode":
-		return cls(NotFound, SubNotFoundInvalidNumber, StageUnknown), strong
-	case "inforeceived", "5":
-		return cls(InfoReceived, SubInfoReceivedLabelCreated, StageShipped), strong
-	case "intransit", "intransit_other", "intransit_transportarrived", "intransit_transportdeparted", "10":
-		return cls(InTransit, SubInTransitOther, StageShipped), weak
-	case "intransit_pickedup", "pickedup":
-		return cls(InTransit, SubInTransitPickedUp, StageShipped), strong
-	case "intransit_departure", "departure":
-		return cls(InTransit, SubInTransitDepartedOrigin, StageInternational), strong
-	case "intransit_arrival", "arrival":
-		return cls(InTransit, SubInTransitArrived, StageDestination), strong
-	case "intransit_customsprocessing": // export or import: 17TRACK does not say
-		return cls(InTransit, SubInTransitCustoms, StageShipped), strong
-	case "intransit_customsreleased":
-		return cls(InTransit, SubInTransitCustomsCleared, StageShipped), strong
-	case "intransit_customsrequiringinformation":
-		return cls(InTransit, SubInTransitCustomsInfo, StageShipped), strong
-	case "expired", "expired_other", "20":
-		return cls(Expired, SubExpiredOther, StageUnknown), strong
-	case "availableforpickup", "availableforpickup_other", "30":
-		return cls(AvailableForPickup, SubPickupOther, StageDestination), strong
-	case "outfordelivery", "outfordelivery_other":
-		return cls(OutForDelivery, SubOutForDeliveryOther, StageDestination), strong
-	case "deliveryfailure", "deliveryfailure_other", "35":
-		return cls(DeliveryFailed, SubFailedOther, StageDestination), strong
-	case "deliveryfailure_nobody":
-		return cls(DeliveryFailed, SubFailedNoOneHome, StageDestination), strong
-	case "deliveryfailure_security":
-		return cls(DeliveryFailed, SubFailedSecurity, StageDestination), strong
-	case "deliveryfailure_rejected":
-		return cls(DeliveryFailed, SubFailedRefused, StageDestination), strong
-	case "deliveryfailure_invalidaddress":
-		return cls(DeliveryFailed, SubFailedAddress, StageDestination), strong
-	case "delivered", "delivered_other", "40":
-		return cls(Delivered, SubDeliveredOther, StageDelivered), strong
-	case "exception", "exception_other", "50":
-		return cls(Exception, SubExceptionOther, StageUnknown), weak
-	case "exception_returning", "returning":
-		return cls(Returning, SubReturningOther, StageUnknown), strong
-	case "exception_returned", "returned":
-		return cls(Returned, SubReturnedOther, StageUnknown), strong
-	case "exception_nobody":
-		return cls(Exception, SubExceptionRecipient, StageUnknown), strong
-	case "exception_security":
-		return cls(Exception, SubExceptionCustoms, StageUnknown), strong
-	case "exception_damage", "exception_damaged":
-		return cls(Exception, SubExceptionDamaged, StageUnknown), strong
-	case "exception_rejected":
-		return cls(Exception, SubExceptionRefused, StageUnknown), strong
-	case "exception_delayed":
-		return cls(Exception, SubExceptionDelayed, StageUnknown), strong
-	case "exception_lost":
-		return cls(Exception, SubExceptionLost, StageUnknown), strong
-	case "exception_destroyed":
-		return cls(Exception, SubExceptionDestroyed, StageUnknown), strong
-	case "exception_cancel":
-		return cls(Exception, SubExceptionCancelled, StageUnknown), strong
-	}
-	return Class{}, noMatch
+func seventeenCode(code string) (Class, match) { return lookup(seventeenCodes, code) }
+
+var seventeenCodes = []codeEntry{
+	{"0", kNotFoundOther},
+	{"10", kInTransitOtherShippedWeak},
+	{"20", kExpiredOther},
+	{"30", kPickupOtherDest},
+	{"35", kFailedOtherDest},
+	{"40", kDeliveredOtherDelivered},
+	{"5", kInfoReceivedLabelCreatedShipped},
+	{"50", kExceptionOtherWeak},
+	{"arrival", kInTransitArrivedDest},
+	{"availableforpickup", kPickupOtherDest},
+	{"availableforpickup_other", kPickupOtherDest},
+	{"delivered", kDeliveredOtherDelivered},
+	{"delivered_other", kDeliveredOtherDelivered},
+	{"deliveryfailure", kFailedOtherDest},
+	{"deliveryfailure_invalidaddress", kFailedAddressDest},
+	{"deliveryfailure_nobody", kFailedNoOneHomeDest},
+	{"deliveryfailure_other", kFailedOtherDest},
+	{"deliveryfailure_rejected", kFailedRefusedDest},
+	{"deliveryfailure_security", kFailedSecurityDest},
+	{"departure", kInTransitDepartedOriginIntl},
+	{"exception", kExceptionOtherWeak},
+	{"exception_cancel", kExceptionCancelled},
+	{"exception_damage", kExceptionDamaged},
+	{"exception_damaged", kExceptionDamaged},
+	{"exception_delayed", kExceptionDelayed},
+	{"exception_destroyed", kExceptionDestroyed},
+	{"exception_lost", kExceptionLost},
+	{"exception_nobody", kExceptionRecipient},
+	{"exception_other", kExceptionOtherWeak},
+	{"exception_rejected", kExceptionRefused},
+	{"exception_returned", kReturnedOther},
+	{"exception_returning", kReturningOther},
+	{"exception_security", kExceptionCustoms},
+	{"expired", kExpiredOther},
+	{"expired_other", kExpiredOther},
+	{"inforeceived", kInfoReceivedLabelCreatedShipped},
+	{"intransit", kInTransitOtherShippedWeak},
+	{"intransit_arrival", kInTransitArrivedDest},
+	{"intransit_customsprocessing", kInTransitCustomsShipped},
+	{"intransit_customsreleased", kInTransitCustomsClearedShipped},
+	{"intransit_customsrequiringinformation", kInTransitCustomsInfoShipped},
+	{"intransit_departure", kInTransitDepartedOriginIntl},
+	{"intransit_other", kInTransitOtherShippedWeak},
+	{"intransit_pickedup", kInTransitPickedUpShipped},
+	{"intransit_transportarrived", kInTransitOtherShippedWeak},
+	{"intransit_transportdeparted", kInTransitOtherShippedWeak},
+	{"notfound", kNotFoundOther},
+	{"notfound_invalidcode", kNotFoundInvalidNumber},
+	{"notfound_other", kNotFoundOther},
+	{"outfordelivery", kOutForDeliveryOtherDest},
+	{"outfordelivery_other", kOutForDeliveryOtherDest},
+	{"pickedup", kInTransitPickedUpShipped},
+	{"returned", kReturnedOther},
+	{"returning", kReturningOther},
 }
