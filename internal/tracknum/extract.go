@@ -55,6 +55,7 @@ type atom struct {
 	soft       bool // the gap after it joins it to the next atom
 	dotGap     bool // that gap holds a '.' (decimal prices)
 	dead       bool // glued to foreign letters or too long: never part of a number
+	phone      bool // a phone label ("Tel:", "Phone") shortly precedes it
 }
 
 type extractor struct {
@@ -90,6 +91,7 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 
 	var cur atom
 	inAtom, glued := false, false
+	phoneLabelEnd := -1 // byte offset where the last phone label ended
 	gap, broken, dot := 0, true, false
 	var last rune
 	u16 := 0
@@ -100,6 +102,9 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 		inAtom = false
 		if cur.n > maxNumber {
 			cur.dead = true
+		}
+		if cur.digits == 0 && isPhoneLabel(e.chars[cur.off:cur.off+min(cur.n, maxNumber)]) {
+			phoneLabelEnd = cur.end
 		}
 		e.q = append(e.q, cur)
 		gap, broken, dot = 0, false, false
@@ -128,7 +133,8 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 				} else {
 					e.drain(true)
 				}
-				cur = atom{start: i, u16s: u16, off: len(e.chars), pre: last, dead: glued}
+				cur = atom{start: i, u16s: u16, off: len(e.chars), pre: last, dead: glued,
+					phone: phoneLabelEnd >= 0 && i-phoneLabelEnd <= 4}
 				inAtom = true
 			}
 			if cur.n < maxNumber+1 {
@@ -310,6 +316,12 @@ func (e *extractor) acceptable(i, j, n, digits int, allDigitAtoms bool) bool {
 		case '+', '$', '€', '£', '¥', '₽', '￥', '₹':
 			return false
 		}
+		if q[i].phone {
+			return false
+		}
+		if n == 11 && e.win[0] == '1' && e.win[1] >= '3' {
+			return false // a Chinese mobile number (1[3-9] + 9 digits)
+		}
 		if multi {
 			// A number never starts or ends inside a longer digit chain.
 			if i > 0 && q[i-1].soft && q[i-1].digits == q[i-1].n && !q[i-1].dead {
@@ -334,6 +346,15 @@ func (e *extractor) acceptable(i, j, n, digits int, allDigitAtoms bool) bool {
 		return false // a word joined to a loose format
 	}
 	return true
+}
+
+// isPhoneLabel reports whether a word announces a phone number.
+func isPhoneLabel(w []byte) bool {
+	switch string(w) {
+	case "TEL", "TELE", "PHONE", "MOBILE", "MOB", "CELL", "FAX", "CALL", "WHATSAPP", "TELEFON", "TELEFONE", "TELEFONO", "TELEPHONE":
+		return true
+	}
+	return false
 }
 
 // dateLike reports whether a digit chain starts like a date: a year

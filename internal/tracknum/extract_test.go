@@ -67,6 +67,8 @@ func TestExtract(t *testing.T) {
 		{"dates and times", "Placed 2024-05-12 14:30:22, shipped 12/05/2024, 20240512 143022", nil, nil},
 		{"prices", "Total US $1,299.99 (€ 1 234 567 890.12) ¥ 12345678901", nil, nil},
 		{"phones", "Call +7 912 345-67-89 or +1 (555) 123-4567 or +86 138 0013 8000", nil, nil},
+		{"labelled phones", "Tel: 3318810025, phone 73891051146, WhatsApp: 0 3318810025", nil, nil},
+		{"Chinese mobile", "联系电话13800138004", nil, nil},
 		{"words joined to a loose prefix", "Arrives in 2 weeks from today, in 10 business days", nil, nil},
 		{"inside longer words", "SKU ABCLX299455986CNXYZ and x1Z5R89390357567127y", nil, nil},
 		{"glued to accented letters", "éLX299455986CN", nil, nil},
@@ -83,6 +85,17 @@ func TestExtract(t *testing.T) {
 			assert.Equal(t, want, extractFound(tt.text))
 		})
 	}
+}
+
+// The phone-number cases above would be found without their context: each
+// passes DHL Express's check digit.
+func TestPhoneCasesAreProvenNumbers(t *testing.T) {
+	for _, n := range []string{"3318810025", "73891051146", "13800138004"} {
+		r := Parse(n)
+		require.True(t, r.Valid, n)
+		assert.Equal(t, CheckValid, r.Candidates[0].CheckDigit, n)
+	}
+	assert.Len(t, Extract("DHL 3318810025"), 1)
 }
 
 // The match carries the parse of its number, and its Input is its span.
