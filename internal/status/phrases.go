@@ -381,7 +381,7 @@ var rules = []rule{
 		"delivered|delivery completed|delivery complete|delivery successful|" +
 			"successfully delivered|delivery confirmed|received by recipient|received by addressee|" +
 			"receipt confirmed|entregue|entrega realizada|entrega efetuada|entregado|" +
-			"entrega realizada|entrega efectuada|livre$|livree|livraison effectuee|colis livre|" +
+			"entrega realizada|entrega efectuada|livree|livraison effectuee|colis livre|" +
 			"distribue|zugestellt|ausgeliefert|sendung wurde zugestellt|consegnato|consegnata|" +
 			"consegna effettuata|doreczono|doreczona|dostarczono|dostarczona|bezorgd|afgeleverd|" +
 			"teslim edildi|доставлено|доставлена|доставлен$|вручено|вручена|вручение адресату|" +
@@ -390,7 +390,9 @@ var rules = []rule{
 			"giao hang thanh cong|da giao hang|phat thanh cong|giao thanh cong|terkirim|" +
 			"diterima oleh|تم التسليم|تم التوصيل|تم تسليم|נמסר|נמסרה|נמסרה ליעדה|" +
 			"доставлено одержувачу|вручено одержувачу",
-	},
+	},	// "livré" folds to "livre", which is "free" or "book" elsewhere.
+	{Class{Delivered, SubDeliveredOther, StageDelivered}, "fr", "livre$"},
+
 
 	// ---- Customs, most specific first.
 	{Class{InTransit, SubInTransitExportCleared, StageShipped}, "",

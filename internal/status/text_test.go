@@ -266,6 +266,11 @@ func TestLangHintIsNeutral(t *testing.T) {
 			assert.Equal(t, c, Classify("text", "", text, lang), "%s %s", lang, text)
 		}
 	}
+	// "livré" without its accent is "livre": French only when a hint says
+	// the page is not French.
+	assert.Equal(t, Delivered, Classify("text", "", "Colis livré", "fr-FR").Status)
+	assert.Equal(t, Delivered, Classify("text", "", "Livré", "").Status)
+	assert.Equal(t, Unknown, Classify("text", "", "Frete livre", "pt-BR").Status)
 	assert.True(t, langIs("pt-BR", "pt"))
 	assert.True(t, langIs("PT_br", "pt"))
 	assert.False(t, langIs("ptx", "pt"))
