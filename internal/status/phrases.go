@@ -390,9 +390,8 @@ var rules = []rule{
 			"giao hang thanh cong|da giao hang|phat thanh cong|giao thanh cong|terkirim|" +
 			"diterima oleh|تم التسليم|تم التوصيل|تم تسليم|נמסר|נמסרה|נמסרה ליעדה|" +
 			"доставлено одержувачу|вручено одержувачу",
-	},	// "livré" folds to "livre", which is "free" or "book" elsewhere.
+	}, // "livré" folds to "livre", which is "free" or "book" elsewhere.
 	{Class{Delivered, SubDeliveredOther, StageDelivered}, "fr", "livre$"},
-
 
 	// ---- Customs, most specific first.
 	{Class{InTransit, SubInTransitExportCleared, StageShipped}, "",
