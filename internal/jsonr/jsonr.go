@@ -19,6 +19,7 @@
 package jsonr
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -238,35 +239,48 @@ func (r Result) Array() []Result {
 
 // Get returns the value at path in data (see the package comment for the
 // path syntax). A missing value gives a Result whose Exists is false.
+//
+// Get descends without measuring the containers it enters: only the values
+// it steps over and the one it returns are scanned to their end.
 func Get(data []byte, path string) Result {
 	if path == "" {
 		return Result{}
 	}
-	cur, _ := value(data, skipSpace(data, 0))
+	i := skipSpace(data, 0)
 	for {
 		comp, rest, more := nextComponent(path)
-		if !cur.Exists() || cur.Type != JSON {
+		if i >= len(data) || (data[i] != '{' && data[i] != '[') {
 			return Result{}
 		}
 		if comp == "#" && !more {
-			if cur.Raw[0] != '[' {
+			if data[i] != '[' {
 				return Result{}
 			}
 			n := 0
-			cur.ForEach(func(_, _ Result) bool { n++; return true })
+			for j := skipSpaceComma(data, i+1); j < len(data) && data[j] != ']'; j = skipSpaceComma(data, j) {
+				v, end := value(data, j)
+				if !v.Exists() {
+					break
+				}
+				n, j = n+1, end
+			}
 			return Result{Type: Number, computed: true, num: n}
 		}
-		if cur.Raw[0] == '{' {
-			cur = member(cur.Raw, comp)
+		var ok bool
+		if data[i] == '{' {
+			i, ok = member(data, i, comp)
 		} else {
-			idx, ok := index(comp)
-			if !ok {
-				return Result{}
+			var idx int
+			if idx, ok = index(comp); ok {
+				i, ok = element(data, i, idx)
 			}
-			cur = element(cur.Raw, idx)
+		}
+		if !ok {
+			return Result{}
 		}
 		if !more {
-			return cur
+			v, _ := value(data, i)
+			return v
 		}
 		path = rest
 	}
@@ -301,46 +315,48 @@ func index(comp string) (int, bool) {
 	return n, true
 }
 
-// member finds key comp in the object obj (obj[0] == '{').
-func member(obj []byte, comp string) Result {
-	i := 1
+// member returns where the value of key comp starts in the object that
+// starts at data[i].
+func member(data []byte, i int, comp string) (int, bool) {
+	i++
 	for {
-		i = skipSpaceComma(obj, i)
-		if i >= len(obj) || obj[i] != '"' {
-			return Result{}
+		i = skipSpaceComma(data, i)
+		if i >= len(data) || data[i] != '"' {
+			return 0, false
 		}
-		end := stringEnd(obj, i)
-		match := keyEqual(obj[i+1:max(end-1, i+1)], comp)
-		i = skipSpace(obj, end)
-		if i >= len(obj) || obj[i] != ':' {
-			return Result{}
+		end := stringEnd(data, i)
+		match := keyEqual(data[i+1:max(end-1, i+1)], comp)
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return 0, false
 		}
-		i = skipSpace(obj, i+1)
-		v, vend := value(obj, i)
-		if !v.Exists() {
-			return Result{}
-		}
+		i = skipSpace(data, i+1)
 		if match {
-			return v
+			return i, true
+		}
+		v, vend := value(data, i)
+		if !v.Exists() {
+			return 0, false
 		}
 		i = vend
 	}
 }
 
-// element finds element idx in the array arr (arr[0] == '[').
-func element(arr []byte, idx int) Result {
-	i := 1
+// element returns where element idx starts in the array that starts at
+// data[i].
+func element(data []byte, i, idx int) (int, bool) {
+	i++
 	for n := 0; ; n++ {
-		i = skipSpaceComma(arr, i)
-		if i >= len(arr) || arr[i] == ']' {
-			return Result{}
-		}
-		v, end := value(arr, i)
-		if !v.Exists() {
-			return Result{}
+		i = skipSpaceComma(data, i)
+		if i >= len(data) || data[i] == ']' {
+			return 0, false
 		}
 		if n == idx {
-			return v
+			return i, true
+		}
+		v, end := value(data, i)
+		if !v.Exists() {
+			return 0, false
 		}
 		i = end
 	}
@@ -411,33 +427,51 @@ func value(data []byte, i int) (Result, int) {
 // stringEnd returns the index just past the string starting at data[i]
 // (data[i] == '"'), or len(data) when it is unterminated.
 func stringEnd(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
+	i++
+	for {
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return len(data)
+		}
+		i += q
+		// The quote is escaped when an odd number of backslashes precede it.
+		b := i - 1
+		for b >= 0 && data[b] == '\\' {
+			b--
+		}
+		if (i-1-b)%2 == 0 {
 			return i + 1
 		}
+		i++
 	}
-	return len(data)
 }
+
+// structural marks the bytes containerEnd must look at.
+var structural = [256]bool{'"': true, '{': true, '}': true, '[': true, ']': true}
 
 // containerEnd returns the index just past the object or array starting at
 // data[i]. It counts brackets outside strings, so it needs no recursion.
 func containerEnd(data []byte, i int) int {
 	depth := 0
-	for ; i < len(data); i++ {
-		switch data[i] {
+	for i < len(data) {
+		c := data[i]
+		if !structural[c] {
+			i++
+			continue
+		}
+		switch c {
 		case '"':
-			i = stringEnd(data, i) - 1
+			i = stringEnd(data, i)
+			continue
 		case '{', '[':
 			depth++
-		case '}', ']':
+		default:
 			depth--
 			if depth == 0 {
 				return i + 1
 			}
 		}
+		i++
 	}
 	return len(data)
 }

@@ -85,22 +85,14 @@ func AppendRFC3339(dst []byte, t time.Time) []byte {
 		dst = append(dst, '-')
 		y = -y
 	}
-	if y < 1000 {
-		dst = pad(dst, y, 4)
+	if y < 10000 {
+		dst = append(dst, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	} else {
 		dst = strconv.AppendInt(dst, int64(y), 10)
 	}
-	dst = append(dst, '-')
-	dst = pad(dst, int(mo), 2)
-	dst = append(dst, '-')
-	dst = pad(dst, d, 2)
-	dst = append(dst, 'T')
-	dst = pad(dst, h, 2)
-	dst = append(dst, ':')
-	dst = pad(dst, mi, 2)
-	dst = append(dst, ':')
-	dst = pad(dst, s, 2)
-	return append(dst, 'Z')
+	return append(dst, '-', byte('0'+mo/10), byte('0'+mo%10), '-', byte('0'+d/10), byte('0'+d%10),
+		'T', byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10),
+		':', byte('0'+s/10), byte('0'+s%10), 'Z')
 }
 
 // FormatDate formats t's calendar date at offset seconds east of UTC.
