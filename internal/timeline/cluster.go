@@ -17,7 +17,8 @@ const (
 	sameScanWindow = 15 * time.Minute // |Δt| for "the same instant"
 	zoneSlack      = 5 * time.Minute  // |Δt − k·1h| for a zone mistake
 	maxZoneHours   = 14               // UTC−12 … UTC+14
-	probeLimit     = 8                // candidates looked at per probe (bounds hostile input)
+	probeLimit     = 48               // earlier events of one key looked at per event (bounds hostile input)
+	tryLimit       = 16               // candidates tried per event
 )
 
 // Match strengths, strongest first. Clustering runs one pass per strength
@@ -58,8 +59,8 @@ func (m *merger) cluster() {
 				continue
 			}
 			sort.Slice(cands, func(a, b int) bool { return cands[a].less(cands[b]) })
-			for _, c := range cands {
-				if m.tryUnion(int32(i), c.j, origins) {
+			for n, c := range cands {
+				if n == tryLimit || m.tryUnion(int32(i), c.j, origins) {
 					break
 				}
 			}
@@ -95,8 +96,8 @@ const (
 // probe appends the events of list (time-sorted indices into raw) that lie
 // at t, or a whole number of hours before t. Looking back is enough: the
 // later event of a pair finds the earlier one. It walks back from t,
-// nearest first, and stops after probeLimit·(maxZoneHours+1) entries so
-// that hostile input stays linear.
+// nearest first, and stops after probeLimit entries so that hostile input
+// stays linear.
 func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate {
 	// first index with time > t + sameScanWindow
 	hi := t + msSame
@@ -109,7 +110,7 @@ func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate
 			up = mid
 		}
 	}
-	limit := probeLimit * (maxZoneHours + 1)
+	limit := probeLimit
 	for k := lo - 1; k >= 0 && limit > 0; k, limit = k-1, limit-1 {
 		d := t - raw[list[k]].ts
 		if d > msWindow {

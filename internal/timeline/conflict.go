@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sort"
 	"time"
 
 	"github.com/waybill/waybill/internal/status"
@@ -73,16 +74,30 @@ func (m *merger) conflicts(r *Result) {
 			deliverers = addSorted(deliverers, s)
 		}
 	}
+	var pickups []*MergedEvent // time-sorted, like m.events
+	for i := range m.events {
+		if m.events[i].Status == status.AvailableForPickup {
+			pickups = append(pickups, &m.events[i])
+		}
+	}
 	pickupExplains := 0
 	for _, d := range delivered {
-		for i := range m.events {
-			p := &m.events[i]
-			if p.Status != status.AvailableForPickup || !sameInstant(p.Time, d.Time) ||
-				intersects(p.Sources, deliverers) {
+		// Only pickups within a zone mistake of d can be the same hand-over;
+		// look at a bounded number of them so hostile input stays linear.
+		lo := d.Time.Add(-maxZoneHours*time.Hour - zoneSlack)
+		k := sort.Search(len(pickups), func(i int) bool { return !pickups[i].Time.Before(lo) })
+		for n := 0; k < len(pickups) && n < probeLimit; k, n = k+1, n+1 {
+			p := pickups[k]
+			if p.Time.Sub(d.Time) > maxZoneHours*time.Hour+zoneSlack {
+				break
+			}
+			if !sameInstant(p.Time, d.Time) || intersects(p.Sources, deliverers) {
 				continue
 			}
-			r.Conflicts = append(r.Conflicts, pairConflict(ConflictPickupAsDelivered,
-				"One source reports the parcel delivered while another reports it waiting at a pickup point.", p, d))
+			if pickupExplains == 0 { // one conflict per kind, whatever the input
+				r.Conflicts = append(r.Conflicts, pairConflict(ConflictPickupAsDelivered,
+					"One source reports the parcel delivered while another reports it waiting at a pickup point.", p, d))
+			}
 			pickupExplains++
 			if r.Status == status.Delivered && pickupExplains == len(delivered) {
 				r.Status, r.Sub, r.Stage = status.AvailableForPickup, p.Sub, status.StageDestination

@@ -29,16 +29,14 @@ func roleOrder(r string) int {
 // number with the leg it covers.
 func collectNumbers(srcs []SourceTimeline) []Number {
 	var out []Number
+	at := make(map[string]int) // number → index in out (events may each carry one)
 	add := func(num, role, carrier, source string) {
 		num = normNumber(num)
 		if num == "" {
 			return
 		}
-		for i := range out {
+		if i, ok := at[num]; ok {
 			n := &out[i]
-			if n.Number != num {
-				continue
-			}
 			if n.Role == "" {
 				n.Role = role
 			}
@@ -48,6 +46,7 @@ func collectNumbers(srcs []SourceTimeline) []Number {
 			n.Sources = addSorted(n.Sources, source)
 			return
 		}
+		at[num] = len(out)
 		out = append(out, Number{Number: num, Role: role, Carrier: carrier, Sources: []string{source}})
 	}
 	// Explicit roles first, so that they win over guesses.

@@ -223,3 +223,45 @@ func BenchmarkMerge10k(b *testing.B) {
 		Merge(Input{Now: now, Sources: srcs})
 	}
 }
+
+// hostile is input built to defeat the bounds: many sources, every event at
+// one instant with one wording, alternating statuses, a number per event.
+func hostile(n int) []SourceTimeline {
+	var out []SourceTimeline
+	at := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	sts := []status.Status{status.Delivered, status.AvailableForPickup, status.DeliveryFailed, status.InTransit}
+	for s := 0; s < 64; s++ {
+		st := SourceTimeline{Source: "s" + strconv.Itoa(s), Number: "N" + strconv.Itoa(s)}
+		for i := 0; i < n/64; i++ {
+			st.Events = append(st.Events, Event{Time: at.Add(time.Duration(i%3) * time.Hour), Text: "Same text",
+				Status: sts[i%len(sts)], Number: "E" + strconv.Itoa(s*n+i), Code: "X"})
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+func TestMergeHostileInputIsBounded(t *testing.T) {
+	r := Merge(Input{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), Sources: hostile(20000)})
+	require.NotEmpty(t, r.Events)
+	codes := map[string]int{}
+	for _, c := range r.Conflicts {
+		codes[c.Code]++
+	}
+	for code, n := range codes {
+		assert.Equal(t, 1, n, "conflict %s reported %d times", code, n)
+	}
+	for _, e := range r.Events {
+		assert.LessOrEqual(t, len(e.Sources), 64)
+	}
+}
+
+func BenchmarkMergeHostile20k(b *testing.B) {
+	srcs := hostile(20000)
+	now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Merge(Input{Now: now, Sources: srcs})
+	}
+}
