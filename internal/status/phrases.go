@@ -332,7 +332,9 @@ var rules = []rule{
 			"تم التسليم لشركة الشحن المحلية|נמסר לחברת השילוח המקומית",
 	},
 	{Class{InTransit, SubInTransitOther, StageUnknown}, "",
-		"delivered to carrier|delivered to the carrier|delivered to sorting|delivered to hub|" +
+		"consegnato al corriere|consegnata al corriere|affidato al corriere|entregue a transportadora|" +
+			"entregado al transportista|remis au transporteur|an den paketdienst ubergeben|" +
+			"delivered to carrier|delivered to the carrier|delivered to sorting|delivered to hub|" +
 			"delivered to warehouse|delivered to the warehouse|delivered to depot|" +
 			"delivered to logistics",
 	},
@@ -382,15 +384,16 @@ var rules = []rule{
 			"successfully delivered|delivery confirmed|received by recipient|received by addressee|" +
 			"receipt confirmed|entregue|entrega realizada|entrega efetuada|entregado|" +
 			"entrega realizada|entrega efectuada|livree|livraison effectuee|colis livre|" +
-			"distribue|zugestellt|ausgeliefert|sendung wurde zugestellt|consegnato|consegnata|" +
+			"distribue$|zugestellt|ausgeliefert|sendung wurde zugestellt|consegnato|consegnata|" +
 			"consegna effettuata|doreczono|doreczona|dostarczono|dostarczona|bezorgd|afgeleverd|" +
 			"teslim edildi|доставлено|доставлена|доставлен$|вручено|вручена|вручение адресату|" +
 			"вручен$|вручено адресату|доставлено адресату|배송완료|배송 완료|배달완료|배달 완료|配達完了|お届け済み|配達済み|" +
-			"お届け完了|已签收|签收成功|已妥投|妥投|投递成功|已送达|派送成功|已投递|送达|นำจ่ายสำเร็จ|จัดส่งสำเร็จ|ส่งสำเร็จ|" +
+			"お届け完了|已签收|签收成功|已妥投|妥投|投递成功|已送达|派送成功|已投递|นำจ่ายสำเร็จ|จัดส่งสำเร็จ|ส่งสำเร็จ|" +
 			"giao hang thanh cong|da giao hang|phat thanh cong|giao thanh cong|terkirim|" +
 			"diterima oleh|تم التسليم|تم التوصيل|تم تسليم|נמסר|נמסרה|נמסרה ליעדה|" +
 			"доставлено одержувачу|вручено одержувачу",
-	}, // "livré" folds to "livre", which is "free" or "book" elsewhere.
+	},
+	// "livré" folds to "livre", which is "free" or "book" elsewhere.
 	{Class{Delivered, SubDeliveredOther, StageDelivered}, "fr", "livre$"},
 
 	// ---- Customs, most specific first.

@@ -175,6 +175,8 @@ func TestLanguages(t *testing.T) {
 		{"de", "Die Sendung liegt in der Packstation zur Abholung bereit", "available_for_pickup/available_for_pickup_locker"},
 		{"de", "Sendung beim Nachbarn zugestellt", "delivered/delivered_neighbor"},
 		{"it", "Consegnato", "delivered"},
+		{"it", "Spedizione consegnata al corriere", "in_transit"},
+		{"fr", "Colis à distribuer", "unknown"},
 		{"it", "In consegna", "out_for_delivery"},
 		{"it", "Spedizione in giacenza", "available_for_pickup"},
 		{"it", "Sdoganamento in corso", "in_transit/in_transit_customs"},
