@@ -678,3 +678,18 @@ func TestNumberProblem(t *testing.T) {
 	}
 	assert.Equal(t, "order_number", numberProblem("1234567890", "1234567890"))
 }
+
+func TestMergeFillsAndSkips(t *testing.T) {
+	s := SourceTimeline{Source: " cainiao ", Number: "LX299455986CN", Events: []Event{
+		{Time: time.Time{}, Text: "no time", Status: status.Delivered},
+		{Time: at("5h").In(time.FixedZone("CST", 8*3600)), Text: "Departed", Status: status.InTransit, Source: "wrong"},
+	}}
+	r := Merge(Input{Now: at("10h"), Sources: []SourceTimeline{s}})
+	require.Len(t, r.Events, 1, "an event without a time is left out")
+	e := r.Events[0]
+	assert.Equal(t, []string{"cainiao"}, e.Sources, "the timeline's own (trimmed) name wins")
+	assert.Equal(t, []string{"LX299455986CN"}, e.Numbers)
+	assert.Equal(t, time.UTC, e.Time.Location())
+	assert.Equal(t, status.StageInternational, e.Stage, "stage derived from the status when missing")
+	assert.Equal(t, status.InTransit, r.Status)
+}
