@@ -49,7 +49,9 @@
     if (rec.ae) sources.push(...(rec.ae.sources || []));
     for (const n of Object.keys(rec.proxy || {})) sources.push(...(rec.proxy[n].sources || []));
     if (!sources.length) { rec.merged = null; return rec; }
-    const input = { now: new Date().toISOString(), order: { id: rec.orderId, status: rec.order.status }, sources };
+    const order = Object.assign({ id: rec.orderId }, rec.aeOrder || {});
+    if (rec.order.status && rec.order.status !== 'unknown') order.status = rec.order.status;
+    const input = { now: new Date().toISOString(), order, sources };
     const m = await BG.call('merge', input);
     if (m && !m.error && typeof m.status === 'string') {
       rec.merged = m;
@@ -104,6 +106,12 @@
     return v;
   };
 
+  function pick(o, keys) {
+    const out = {};
+    for (const k of keys) if (typeof o[k] === 'string' && o[k]) out[k] = o[k];
+    return out;
+  }
+
   function checkPage(page) {
     const p = page && typeof page === 'object' ? page : {};
     return { host: typeof p.host === 'string' ? p.host.slice(0, 100) : '', lang: typeof p.lang === 'string' ? p.lang.slice(0, 20) : '' };
@@ -145,9 +153,17 @@
     if (!ID.test(msg.orderId) || !msg.payload || typeof msg.payload !== 'object') return { error: 'bad_message' };
     BG.stats.mtopPayloads++;
     const rec = (await BG.getRecords([msg.orderId]))[msg.orderId] || BG.newRecord(msg.orderId);
-    const d = await BG.call('decode', { source: 'aliexpress', payload: msg.payload });
-    const sources = Array.isArray(d) ? d : d && Array.isArray(d.sources) ? d.sources : null;
-    if (sources) rec.ae = { sources, fetchedAt: Date.now() };
+    const page = checkPage(msg.page);
+    const req = { source: 'aliexpress', payload: msg.payload };
+    if (page.lang) req.lang = page.lang;
+    if (Number.isInteger(msg.page && msg.page.utcOffsetMinutes) && Math.abs(msg.page.utcOffsetMinutes) <= 960) req.utcOffsetMinutes = msg.page.utcOffsetMinutes;
+    const d = await BG.call('decode', req);
+    const sources = d && Array.isArray(d.sources) ? d.sources : null;
+    if (sources) {
+      rec.ae = { sources, fetchedAt: Date.now() };
+      // What AliExpress says about the order itself (shipped, protection end) feeds merge's advice.
+      if (d.order && typeof d.order === 'object') rec.aeOrder = pick(d.order, ['placedAt', 'shippedAt', 'protectionEndsAt', 'status']);
+    }
     else rec.ae = Object.assign(rec.ae || { sources: [] }, { fetchedAt: Date.now(), error: d && d.error ? d.error : { code: 'bad_answer' } });
     await BG.remerge(rec);
     await BG.putRecords([rec]);

@@ -25,6 +25,7 @@
       aeDom: null,                   // {numbers, events, fetchedAt}: tracking-page DOM fallback
       proxy: {},                     // number → {sources, fetchedAt}
       proxyError: null,              // {code, at} of the latest failed cross-check
+      aeOrder: null,                 // {placedAt, shippedAt, protectionEndsAt, status} from decode
       merged: null,                  // the core's merge answer
       history: [],                   // [{at, status, sub?}] every status change, never trimmed below HISTORY_MAX
       checkedAt: 0, nextCheckAt: 0,

@@ -38,16 +38,21 @@
     return a || b || (typeof eta.text === 'string' ? eta.text : '');
   };
 
-  // actionsFor turns one advice into the links that act on it.
+  // actionsFor turns one advice into the links that act on it. Advice comes from the
+  // core's merge ({code, numbers, carrier?, phone?, url?, deadline?, …}); carrier
+  // contacts may also come from AliExpress's own tracking data (view.contacts).
   WB.actionsFor = function actionsFor(loc, advice, view, ctx) {
     const L = WB.links, out = [];
-    const number = advice.number || (view.numbers || [])[view.numbers ? view.numbers.length - 1 : 0] || '';
+    const nums = Array.isArray(advice.numbers) && advice.numbers.length ? advice.numbers : view.numbers || [];
+    const number = typeof advice.number === 'string' ? advice.number : nums[0] || '';
     const seller = () => out.push({ label: WB.t(loc, 'action_seller'), href: L.safeHttps(ctx.storeUrl || '') || L.orderDetail(ctx.host, view.orderId) });
     const carrier = () => {
-      const c = advice.contact || (view.contacts || [])[0] || {};
+      const own = advice.contact || (advice.url || advice.phone ? { name: advice.carrier, url: advice.url, phone: advice.phone } : null);
+      const c = own || (view.contacts || []).find((x) => x && (x.url || x.phone)) || {};
       const site = L.safeHttps(c.url || '');
       const tel = L.tel(c.phone || '');
-      if (site) out.push({ label: (c.name ? c.name + ' — ' : '') + WB.t(loc, 'action_carrierSite'), href: site });
+      const name = typeof c.name === 'string' && c.name ? c.name : (typeof advice.carrier === 'string' ? advice.carrier : '');
+      if (site) out.push({ label: (name ? name + ' — ' : '') + WB.t(loc, 'action_carrierSite'), href: site });
       if (tel) out.push({ label: WB.t(loc, 'action_carrierPhone', c.phone), href: tel });
       if (!site && !tel && number) out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
     };
@@ -77,7 +82,15 @@
   WB.adviceText = function adviceText(loc, a) {
     const key = 'advice_' + a.code;
     const table = globalThis.WAYBILL_STRINGS || {};
-    return (table.en && table.en[key]) ? WB.t(loc, key) : WB.t(loc, 'advice_other', a.code);
+    const text = (table.en && table.en[key]) ? WB.t(loc, key) : WB.t(loc, 'advice_other', a.code);
+    const when = a.deadline ? WB.fmtDay(loc, a.deadline) : '';
+    return when ? text + ' (' + when + ')' : text;
+  };
+
+  WB.fmtDay = function fmtDay(loc, iso) {
+    const d = new Date(iso);
+    if (isNaN(d)) return '';
+    try { return new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium' }).format(d); } catch { return d.toISOString().slice(0, 10); }
   };
 
   // renderAdvice appends advice items (text + action links) to parent.

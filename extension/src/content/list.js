@@ -18,7 +18,7 @@
   // tracking (mtop through the MAIN-world bridge), then one cross-check for the batch.
   WB.pipeline = async function pipeline(ctx, orders, apply, opts) {
     opts = opts || {};
-    const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale };
+    const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale, utcOffsetMinutes: -new Date().getTimezoneOffset() };
     const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
     if (!first) return;
     for (const v of Object.values(first.views || {})) apply(v);

@@ -88,15 +88,13 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     return host;
   };
 
-  // conflictText renders whatever a conflict object says, as plain text.
+  // conflictText renders a conflict ({code, message, sources, numbers, times}) as plain text.
   function conflictText(c) {
     if (typeof c === 'string') return c;
     if (!c || typeof c !== 'object') return '';
-    const parts = [];
-    for (const [k, v] of Object.entries(c)) {
-      if (typeof v === 'string' || typeof v === 'number') parts.push(k + ': ' + v);
-      else if (Array.isArray(v)) parts.push(k + ': ' + v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', '));
-    }
-    return parts.join(' · ');
+    const text = typeof c.message === 'string' && c.message ? c.message : String(c.code || '');
+    const srcs = Array.isArray(c.sources) ? c.sources.filter((x) => typeof x === 'string') : [];
+    const nums = Array.isArray(c.numbers) ? c.numbers.filter((x) => typeof x === 'string') : [];
+    return text + (srcs.length ? ' — ' + srcs.join(', ') : '') + (nums.length ? ' (' + nums.join(', ') + ')' : '');
   }
 })(globalThis.WB = globalThis.WB || {});

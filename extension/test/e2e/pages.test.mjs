@@ -25,10 +25,12 @@ const allBadged = (page, n) => waitFor(async () => {
   return bs.length === n && bs.every((x) => x.count === 1) && bs;
 }, { what: `${n} badged cards` });
 
-// settled: every shipped card has its numbers and the (failed) cross-check is over.
+// settled: n cards, one badge each, every card with a Track button has its numbers,
+// and no cross-check is still running.
 const settled = (page, n) => waitFor(async () => {
   const bs = await badges(page);
-  return bs.length === n && bs.every((x) => x.count === 1 && !x.text.includes('…')) && bs;
+  const tracked = await page.$$eval('.order-item', (cs) => cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')));
+  return bs.length === n && bs.every((x, i) => x.count === 1 && !x.text.includes('…') && (!tracked[i] || x.numbers)) && bs;
 }, { what: 'settled badges' });
 
 test('list on www.aliexpress.com: late cards, one badge each, AliExpress data, not cross-checked', async () => {
@@ -68,8 +70,9 @@ test('"View orders" appends cards; repeated re-renders never duplicate badges', 
   assert.deepEqual(after5.map((x) => x.order), bs.map((x) => x.order));
   assert.deepEqual(after5.map((x) => x.status), bs.map((x) => x.status));
   assert.equal(await page.locator('.waybill-badge').count(), 30);
-  const calls = await page.evaluate(() => window.__fixture.mtopCalls);
-  assert.equal(calls, bs.filter((x) => x.numbers).length, 'one querydetail per shipped order, cached across re-renders');
+  const log = await page.evaluate(() => window.__fixture.mtopLog);
+  assert.equal(new Set(log).size, log.length, 'at most one querydetail per order, cached across re-renders');
+  assert.ok(log.length <= bs.filter((x) => x.numbers).length, 'only for shipped orders not in storage yet');
   await page.close();
 });
 
@@ -116,9 +119,11 @@ test('tracking page: merged panel from querydetail; hostile event text shows as 
 
 test('tracking page without mtop falls back to the page DOM', async () => {
   const page = await b.ctx.newPage();
-  await page.goto('https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214779947343229&fixture_nomtop=1&fixture_delay=100');
+  const order = b.site.orders(50)[48]; // an order no other test has stored
+  const want = b.site.numbersFor(order.orderId).mailNo;
+  await page.goto(`https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${order.orderId}&fixture_nomtop=1&fixture_delay=100`);
   await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
-  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) === 'RB147799475CN', { timeout: 20000, what: 'DOM number' });
+  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) === want, { timeout: 20000, what: 'DOM number ' + want });
   const evs = await page.locator('.waybill-panel .ev').count();
   assert.ok(evs > 5, `events from the DOM: ${evs}`);
   await page.close();

@@ -1,0 +1,74 @@
+// demo.mjs — `make demo`: the worker in local workerd with the fake trackers, and
+// headless Chromium with the extension on fixture AliExpress pages. No network.
+// Screenshots go to $OUT (default ../out/demo).
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildExtension, launch, badges, waitFor, ROOT } from '../test/lib/browser.mjs';
+import { startWorker } from '../test/lib/worker.mjs';
+import { closedPort } from '../test/lib/ports.mjs';
+
+const OUT = path.resolve(process.env.OUT || path.join(ROOT, 'out', 'demo'));
+fs.mkdirSync(OUT, { recursive: true });
+const shots = [];
+const shot = async (page, name, opts = {}) => { const f = path.join(OUT, name); await page.screenshot({ path: f, ...opts }); shots.push(f); };
+const settle = (page, n, checked) => waitFor(async () => {
+  const bs = await badges(page);
+  return bs.length === n && bs.every((x) => x.count === 1 && !x.text.includes('…')) &&
+    (!checked || bs.filter((x) => x.numbers).every((x) => x.checked === 'true')) && bs;
+}, { timeout: 30000, what: 'badges' }).catch(() => null);
+
+console.log('demo: starting the worker in workerd with the fake trackers…');
+const worker = await startWorker();
+const ext = buildExtension(worker.url);
+let b;
+try {
+  b = await launch(ext.dir);
+  const page = await b.ctx.newPage();
+
+  await page.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=200');
+  await settle(page, 10, true);
+  await page.locator('.waybill-badge[data-waybill-order="8214398062177351"]').hover();
+  await page.waitForTimeout(150);
+  await shot(page, '01-list-www-tooltip.png');
+
+  await page.goto('https://pt.aliexpress.com/p/order/index.html?fixture_delay=200');
+  await settle(page, 10, true);
+  await shot(page, '02-list-pt-BR.png');
+
+  await page.goto('https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322');
+  await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
+  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-checked')) === 'true', { timeout: 20000 }).catch(() => {});
+  await shot(page, '03-tracking-merged-panel.png', { fullPage: true });
+
+  await page.goto('https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351&fixture_hostile=1');
+  await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(1500);
+  await shot(page, '04-tracking-hostile-text.png');
+
+  await page.goto('https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351');
+  await page.locator('.waybill-badge').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(800);
+  await shot(page, '05-order-detail.png');
+
+  await page.setViewportSize({ width: 420, height: 600 });
+  await page.goto(`chrome-extension://${b.extId}/popup/popup.html`);
+  await page.waitForTimeout(500);
+  await shot(page, '06-popup-dashboard.png');
+  await b.close();
+  b = null;
+
+  // The proxy down: AliExpress's own status, marked "not cross-checked".
+  const extDown = buildExtension(`http://127.0.0.1:${await closedPort()}`);
+  b = await launch(extDown.dir);
+  const p2 = await b.ctx.newPage();
+  await p2.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=200');
+  await settle(p2, 10, false);
+  await shot(p2, '07-list-proxy-down.png');
+  fs.rmSync(extDown.root, { recursive: true, force: true });
+} finally {
+  if (b) await b.close();
+  await worker.stop();
+  fs.rmSync(ext.root, { recursive: true, force: true });
+}
+console.log('demo: screenshots written:');
+for (const s of shots) console.log('  ' + path.relative(process.cwd(), s));
