@@ -20,7 +20,8 @@ type Match struct {
 
 // Extract finds every tracking number in text, in order, each once.
 func Extract(text string) []Match {
-	var p Parser
+	p := parsers.Get().(*Parser)
+	defer parsers.Put(p)
 	var out []Match
 	p.Extract(text, func(m *Match) bool {
 		c := *m

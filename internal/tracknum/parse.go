@@ -75,9 +75,13 @@ type Parser struct {
 	exFirst  []byte
 }
 
+// parsers lends Parsers to the allocating convenience functions.
+var parsers = sync.Pool{New: func() any { return new(Parser) }}
+
 // Parse classifies one pasted tracking number.
 func Parse(s string) Result {
-	var p Parser
+	p := parsers.Get().(*Parser)
+	defer parsers.Put(p)
 	r := p.Parse(s)
 	out := *r
 	out.Candidates = append([]Candidate(nil), r.Candidates...)
