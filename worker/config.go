@@ -8,7 +8,7 @@ import (
 
 // Config is contract 2's configuration, read from wrangler vars and secrets
 // (or the process environment natively). The names are the contract's;
-// RATE_LIMIT, RATE_WINDOW and UPSTREAM_TIMEOUT_MS extend it.
+// RATE_LIMIT, RATE_WINDOW, UPSTREAM_TIMEOUT_MS and CACHE_API extend it.
 type Config struct {
 	CainiaoURL      string        // CAINIAO_URL: the full detail.json URL
 	SeventeenURL    string        // SEVENTEEN_URL: the API base; "/register" and "/gettrackinfo" are appended
@@ -22,6 +22,7 @@ type Config struct {
 	RateWindow      time.Duration // RATE_WINDOW (seconds)
 	UpstreamTimeout time.Duration // UPSTREAM_TIMEOUT_MS: per attempt
 	RetryBackoff    time.Duration // wait before the one retry (longer when the upstream sends Retry-After)
+	CacheAPI        bool          // CACHE_API ("0" or "off" disables): share answers through the Workers Cache API
 }
 
 // Defaults for the real trackers.
@@ -44,6 +45,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		RateWindow:      seconds(getenv("RATE_WINDOW"), time.Minute),
 		UpstreamTimeout: time.Duration(intOr(getenv("UPSTREAM_TIMEOUT_MS"), 8000)) * time.Millisecond,
 		RetryBackoff:    300 * time.Millisecond,
+		CacheAPI:        !strings.EqualFold(strings.TrimSpace(getenv("CACHE_API")), "off") && strings.TrimSpace(getenv("CACHE_API")) != "0",
 	}
 	if c.CainiaoURL == "" {
 		c.CainiaoURL = defaultCainiaoURL

@@ -28,13 +28,17 @@ type Server struct {
 	now     func() time.Time
 	origins map[string]bool
 	sources []source
+	parsed  *memo[numberInfo]
+	merged  *memo[mergedEntry]
 }
 
 // NewServer wires a Server; store is the whole cache (tiered in workerd).
 func NewServer(cfg Config, tr Transport, store Store, now func() time.Time) *Server {
 	s := &Server{cfg: cfg, tr: tr, store: store, now: now,
 		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
-		origins: map[string]bool{}}
+		origins: map[string]bool{},
+		parsed:  newMemo[numberInfo](4096),
+		merged:  newMemo[mergedEntry](2048)}
 	for _, o := range cfg.AllowedOrigins {
 		s.origins[strings.TrimRight(o, "/")] = true
 	}

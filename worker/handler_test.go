@@ -1,3 +1,5 @@
+//go:build !js
+
 package main
 
 import (
@@ -38,14 +40,14 @@ func sharedDir(t testing.TB) string {
 }
 
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	fake *faketracker.Server
 	up   *httptest.Server
 	srv  *Server
 	mem  *memStore
 }
 
-func newHarness(t *testing.T, mutate func(*Config)) *harness {
+func newHarness(t testing.TB, mutate func(*Config)) *harness {
 	t.Helper()
 	fake, err := faketracker.New(sharedDir(t), testToken)
 	require.NoError(t, err)

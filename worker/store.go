@@ -13,14 +13,17 @@ type Store interface {
 	Put(ctx context.Context, key string, val []byte, ttl time.Duration)
 }
 
-// memStore is a bounded in-memory cache. In workerd it lives as long as the
-// isolate's Go instance and sits in front of the Cache API; natively it is
-// the whole cache.
+// memStore is an in-memory cache bounded in entries and bytes (a Workers
+// isolate has 128 MB). In workerd it lives as long as the isolate's Go
+// instance and sits in front of the Cache API; natively it is the whole
+// cache.
 type memStore struct {
-	mu      sync.Mutex
-	max     int
-	now     func() time.Time
-	entries map[string]memEntry
+	mu       sync.Mutex
+	max      int
+	maxBytes int
+	bytes    int
+	now      func() time.Time
+	entries  map[string]memEntry
 }
 
 type memEntry struct {
@@ -29,7 +32,7 @@ type memEntry struct {
 }
 
 func newMemStore(max int, now func() time.Time) *memStore {
-	return &memStore{max: max, now: now, entries: make(map[string]memEntry)}
+	return &memStore{max: max, maxBytes: max * 2048, now: now, entries: make(map[string]memEntry)}
 }
 
 func (m *memStore) Get(_ context.Context, keys []string) [][]byte {
@@ -41,7 +44,7 @@ func (m *memStore) Get(_ context.Context, keys []string) [][]byte {
 			if now.Before(e.expires) {
 				out[i] = e.val
 			} else {
-				delete(m.entries, k)
+				m.drop(k, e)
 			}
 		}
 	}
@@ -53,30 +56,40 @@ func (m *memStore) Put(_ context.Context, key string, val []byte, ttl time.Durat
 	if ttl <= 0 {
 		return
 	}
+	if len(key)+len(val) > m.maxBytes/8 {
+		return // one answer may not push out an eighth of the cache
+	}
 	now := m.now()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, ok := m.entries[key]; !ok && len(m.entries) >= m.max {
+	if old, ok := m.entries[key]; ok {
+		m.drop(key, old)
+	}
+	if len(m.entries) >= m.max || m.bytes+len(key)+len(val) > m.maxBytes {
 		m.evict(now)
 	}
 	m.entries[key] = memEntry{val: val, expires: now.Add(ttl)}
+	m.bytes += len(key) + len(val)
 }
 
-// evict drops expired entries, and if none were, an arbitrary eighth of
-// the map (Go's map order is random), so memory stays bounded.
+func (m *memStore) drop(k string, e memEntry) {
+	delete(m.entries, k)
+	m.bytes -= len(k) + len(e.val)
+}
+
+// evict drops expired entries, then arbitrary ones (Go's map order is
+// random) until an eighth of the room is free, so memory stays bounded.
 func (m *memStore) evict(now time.Time) {
 	for k, e := range m.entries {
 		if !now.Before(e.expires) {
-			delete(m.entries, k)
+			m.drop(k, e)
 		}
 	}
-	drop := len(m.entries) - m.max*7/8
-	for k := range m.entries {
-		if drop <= 0 {
+	for k, e := range m.entries {
+		if len(m.entries) <= m.max*7/8 && m.bytes <= m.maxBytes*7/8 {
 			break
 		}
-		delete(m.entries, k)
-		drop--
+		m.drop(k, e)
 	}
 }
 

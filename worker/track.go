@@ -49,7 +49,12 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 	var unique []string
 	seen := map[string]bool{}
 	for i, in := range inputs {
-		infos[i] = parseNumber(in)
+		if info, ok := s.parsed.get(in); ok {
+			infos[i] = info
+		} else {
+			infos[i] = parseNumber(in)
+			s.parsed.put(in, infos[i])
+		}
 		if n := infos[i].number; infos[i].lookup && !seen[n] {
 			seen[n] = true
 			unique = append(unique, n)
@@ -72,8 +77,12 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 	now := s.now().UTC()
 	nowStr := now.Format(time.RFC3339)
 	w := jsonw.Writer{B: make([]byte, 0, 1024+len(inputs)*2048)}
-	var merged []byte
-	var mergeIn []byte
+	var mergeIn, id []byte
+	names := make([]string, len(s.sources))
+	for i, src := range s.sources {
+		names[i] = src.name()
+	}
+	rs := make([]*sourceResult, len(s.sources))
 	anyOK, anyFail, allTimeout := false, false, true
 	var failures []string
 
@@ -87,16 +96,14 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 		w.Raw(info.parse)
 		w.Key("sources")
 		w.ArrStart()
-		mergeIn = append(mergeIn[:0], `{"now":`...)
-		mergeIn = jsonw.AppendString(mergeIn, nowStr)
-		mergeIn = append(mergeIn, `,"sources":[`...)
-		firstSrc := true
+		rs = rs[:0]
 		if info.lookup {
 			for i, src := range s.sources {
 				r := results[i][info.number]
 				if r == nil {
 					r = failed("internal", "no answer")
 				}
+				rs = append(rs, r)
 				writeSource(&w, src.name(), r)
 				if r.ok {
 					anyOK = true
@@ -107,18 +114,30 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 					}
 					failures = append(failures, src.name()+": "+r.errCode)
 				}
-				if !firstSrc {
-					mergeIn = append(mergeIn, ',')
-				}
-				firstSrc = false
-				mergeIn = appendMergeSource(mergeIn, src.name(), info.number, r)
 			}
 		}
 		w.ArrEnd()
-		mergeIn = append(mergeIn, "]}"...)
-		merged = mergeTimeline(merged[:0], mergeIn)
+		// Merge, or reuse the merge of the very same answers made moments ago.
+		id = append(append(id[:0], info.number...), 0)
+		id = inputsID(id, names, rs)
+		key := string(id)
+		m, ok := s.merged.get(key)
+		if !ok || now.Sub(m.at) >= mergeMemoTTL || now.Before(m.at) {
+			mergeIn = append(mergeIn[:0], `{"now":`...)
+			mergeIn = jsonw.AppendString(mergeIn, nowStr)
+			mergeIn = append(mergeIn, `,"sources":[`...)
+			for i, r := range rs {
+				if i > 0 {
+					mergeIn = append(mergeIn, ',')
+				}
+				mergeIn = appendMergeSource(mergeIn, names[i], info.number, r)
+			}
+			mergeIn = append(mergeIn, "]}"...)
+			m = mergedEntry{out: mergeTimeline(nil, mergeIn), at: now}
+			s.merged.put(key, m)
+		}
 		w.Key("merged")
-		w.Raw(merged)
+		w.Raw(m.out)
 		w.ObjEnd()
 	}
 	w.ArrEnd()

@@ -4,7 +4,7 @@
 #   scripts/wrangler-dev.sh PORT
 #
 # Configuration comes from the environment: CAINIAO_URL, SEVENTEEN_URL,
-# SEVENTEEN_TOKEN, ALLOWED_ORIGINS, CACHE_TTL, RATE_LIMIT, RATE_WINDOW,
+# SEVENTEEN_TOKEN, ALLOWED_ORIGINS, CACHE_TTL, CACHE_API, RATE_LIMIT, RATE_WINDOW,
 # UPSTREAM_TIMEOUT_MS (unset ones keep the defaults: the real trackers). They
 # go into a private .dev.vars in a temporary directory, so wrangler shows them
 # as hidden and the token is never on a command line or in the repository.
@@ -29,11 +29,11 @@ trap 'exit 130' INT TERM
 
 compat=$(sed -n 's/.*"compatibility_date": *"\([0-9-]*\)".*/\1/p' "$here/wrangler.jsonc")
 cat >"$tmp/wrangler.jsonc" <<JSON
-{"name":"${WORKER_NAME:-waybill}","main":"$here/worker.mjs","compatibility_date":"$compat"}
+{"name":"${WORKER_NAME:-waybill}","main":"${WORKER_MAIN:-$here/worker.mjs}","compatibility_date":"$compat"}
 JSON
 umask 077
 : >"$tmp/.dev.vars"
-for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
+for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
   if [[ -n ${!v:-} ]]; then printf '%s="%s"\n' "$v" "${!v//\"/\\\"}" >>"$tmp/.dev.vars"; fi
 done
 inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}

@@ -1,0 +1,379 @@
+// Command benchworker is `make bench-worker`: it serves the Go worker and a
+// minimal JavaScript worker (worker/bench/jsworker.mjs) in wrangler dev side
+// by side, both wired to the fake trackers on 127.0.0.1, drives them with a
+// bounded closed-loop load (fixed request count, time cap, loopback only),
+// and prints a markdown table: requests/s, p50/p99 latency, workerd CPU per
+// request, and the worker's wasm size raw and gzip.
+//
+// Run it from the repository root after `make setup-worker worker-build`.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/waybill/waybill/worker/faketracker"
+)
+
+const token = "bench-17token"
+
+func main() {
+	requests := flag.Int("n", 1000, "requests per scenario (cache hits; misses use n/3)")
+	conc := flag.Int("c", 4, "concurrent clients")
+	maxTime := flag.Duration("max", 30*time.Second, "time cap per scenario")
+	flag.Parse()
+	if err := run(*requests, *conc, *maxTime); err != nil {
+		fmt.Fprintln(os.Stderr, "benchworker:", err)
+		os.Exit(1)
+	}
+}
+
+type server struct {
+	name string
+	url  string
+	cmd  *exec.Cmd
+	logs bytes.Buffer
+}
+
+func run(n, conc int, maxTime time.Duration) error {
+	shared := os.Getenv("SHARED")
+	if shared == "" {
+		shared = "../shared"
+	}
+	fake, err := faketracker.New(shared, token)
+	if err != nil {
+		return err
+	}
+	for alias, known := range map[string]string{"RB123456785CN": "RS0814398526Y", "LP00123456789012": "RC000000001EE"} {
+		if err := fake.Alias(alias, known); err != nil {
+			return err
+		}
+	}
+	up := httptest.NewServer(fake)
+	defer up.Close()
+	defer fake.Close()
+	env := []string{
+		"CAINIAO_URL=" + up.URL + "/global/detail.json",
+		"SEVENTEEN_URL=" + up.URL + "/track/v2.2",
+		"SEVENTEEN_TOKEN=" + token,
+		"CACHE_TTL=3600",
+		"RATE_LIMIT=0",
+		"WRANGLER_LOG_LEVEL=warn",
+	}
+	goSrv := &server{name: "go"}
+	jsMain, _ := filepath.Abs("worker/bench/jsworker.mjs")
+	jsSrv := &server{name: "js"}
+	for _, s := range []*server{goSrv, jsSrv} {
+		extra := []string{"WORKER_NAME=waybill-bench-" + s.name}
+		if s.name == "js" {
+			extra = append(extra, "WORKER_MAIN="+jsMain)
+		}
+		if err := s.start(append(env, extra...)); err != nil {
+			return err
+		}
+		defer s.stop()
+	}
+	for _, s := range []*server{goSrv, jsSrv} {
+		if err := s.waitReady(120 * time.Second); err != nil {
+			return err
+		}
+	}
+
+	var rows []row
+	hit := "/v1/track/RB123456785CN"
+	batch := `{"numbers":[` + quoteAll(batchNumbers()) + `]}`
+	var missSeq atomic.Int64
+	missGo := func() (string, string) {
+		return "GET", "/v1/track/" + s10(800000+int(missSeq.Add(1)))
+	}
+	missJS := func() (string, string) {
+		return "GET", "/miss/" + s10(900000+int(missSeq.Add(1)))
+	}
+	// Warm both (instantiation, JIT, cache fill) before measuring.
+	for i := 0; i < 30; i++ {
+		get(jsSrv.url + "/")
+		get(goSrv.url + "/healthz")
+		get(goSrv.url + hit)
+	}
+	post(goSrv.url+"/v1/track", batch)
+	post(goSrv.url+"/v1/track", batch)
+
+	scenarios := []struct {
+		label string
+		srv   *server
+		n     int
+		req   func() (string, string)
+	}{
+		{"JS minimal worker: GET / (baseline)", jsSrv, n, fixed("GET", "/")},
+		{"Go worker: GET /healthz (bridge only)", goSrv, n, fixed("GET", "/healthz")},
+		{"Go worker: cache hit, GET /v1/track/{n}", goSrv, n, fixed("GET", hit)},
+		{"Go worker: cache hit, POST 40 numbers", goSrv, n / 4, fixed("POST", "/v1/track")},
+		{"JS worker: miss, 2 fetches to the fakes", jsSrv, n / 3, missJS},
+		{"Go worker: cache miss, GET /v1/track/{n} (3 fetches)", goSrv, n / 3, missGo},
+	}
+	for _, sc := range scenarios {
+		body := ""
+		if strings.HasPrefix(sc.label, "Go worker: cache hit, POST") {
+			body = batch
+		}
+		r := load(sc.srv, sc.n, conc, maxTime, sc.req, body)
+		r.label = sc.label
+		rows = append(rows, r)
+	}
+
+	raw, gz := wasmSize("worker/build/app.wasm")
+	fmt.Printf("\n## Worker in wrangler dev (workerd), %d concurrent clients, 127.0.0.1\n\n", conc)
+	fmt.Println("| scenario | requests | req/s | p50 ms | p99 ms | workerd CPU ms/req | errors |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		fmt.Printf("| %s | %d | %.0f | %.1f | %.1f | %s | %d |\n", r.label, r.n, r.rps, ms(r.p50), ms(r.p99), r.cpu, r.errors)
+	}
+	if rows[0].rps > 0 {
+		fmt.Printf("\nGo cache hits vs JS baseline: %.0f%% of its throughput (budget ≥ 50%%).\n", 100*rows[2].rps/rows[0].rps)
+	}
+	fmt.Printf("Worker wasm: %.2f MB raw, %.2f MB gzip (free plan limit 3 MB compressed).\n", float64(raw)/1e6, float64(gz)/1e6)
+	st := fake.Snapshot()
+	fmt.Printf("Fake tracker calls during the run: cainiao %d, register %d, gettrackinfo %d.\n",
+		st.Calls["cainiao"], st.Calls["register"], st.Calls["gettrackinfo"])
+	if strings.Contains(goSrv.logs.String(), token) || strings.Contains(jsSrv.logs.String(), token) {
+		return fmt.Errorf("the token appeared in wrangler's output")
+	}
+	return nil
+}
+
+type row struct {
+	label    string
+	n        int
+	rps      float64
+	p50, p99 time.Duration
+	cpu      string
+	errors   int
+}
+
+func fixed(method, path string) func() (string, string) {
+	return func() (string, string) { return method, path }
+}
+
+var client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+
+func get(u string) {
+	if res, err := client.Get(u); err == nil {
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+}
+
+func post(u, body string) {
+	if res, err := client.Post(u, "application/json", strings.NewReader(body)); err == nil {
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+}
+
+// load runs n requests from conc clients (stopping early at maxTime) and
+// measures latency and the workerd process's CPU time.
+func load(s *server, n, conc int, maxTime time.Duration, next func() (string, string), body string) row {
+	lat := make([]time.Duration, 0, n)
+	var mu sync.Mutex
+	var errs atomic.Int64
+	var issued atomic.Int64
+	deadline := time.Now().Add(maxTime)
+	cpu0 := s.cpu()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for c := 0; c < conc; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for issued.Add(1) <= int64(n) && time.Now().Before(deadline) {
+				method, path := next()
+				var rd io.Reader
+				if method == "POST" {
+					rd = strings.NewReader(body)
+				}
+				req, _ := http.NewRequest(method, s.url+path, rd)
+				t0 := time.Now()
+				res, err := client.Do(req)
+				if err != nil {
+					errs.Add(1)
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				d := time.Since(t0)
+				if res.StatusCode != 200 {
+					errs.Add(1)
+				}
+				mu.Lock()
+				lat = append(lat, d)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	cpu1 := s.cpu()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	r := row{n: len(lat), errors: int(errs.Load())}
+	if len(lat) > 0 {
+		r.rps = float64(len(lat)) / elapsed.Seconds()
+		r.p50 = lat[len(lat)/2]
+		r.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
+	}
+	r.cpu = "n/a"
+	if cpu0 >= 0 && cpu1 >= 0 && len(lat) > 0 {
+		r.cpu = fmt.Sprintf("%.2f", float64(cpu1-cpu0)/float64(len(lat)))
+	}
+	return r
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func (s *server) start(env []string) error {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	s.url = "http://127.0.0.1:" + strconv.Itoa(port)
+	s.cmd = exec.Command("worker/scripts/wrangler-dev.sh", strconv.Itoa(port))
+	s.cmd.Env = append(os.Environ(), env...)
+	s.cmd.Stdout, s.cmd.Stderr = &s.logs, &s.logs
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	return s.cmd.Start()
+}
+
+func (s *server) waitReady(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if res, err := client.Get(s.url + "/"); err == nil {
+			res.Body.Close()
+			return nil
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return fmt.Errorf("%s worker did not start:\n%s", s.name, s.logs.String())
+}
+
+func (s *server) stop() {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { _ = s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+	}
+}
+
+// cpu returns the CPU time (ms) used so far by the workerd processes in the
+// server's process group, or -1.
+func (s *server) cpu() int64 {
+	pgid := s.cmd.Process.Pid
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return -1
+	}
+	var total int64
+	found := false
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// comm is in parentheses and may contain spaces: split after it.
+		i := bytes.LastIndexByte(stat, ')')
+		if i < 0 {
+			continue
+		}
+		fields := strings.Fields(string(stat[i+2:]))
+		if len(fields) < 13 {
+			continue
+		}
+		if g, _ := strconv.Atoi(fields[2]); g != pgid {
+			continue
+		}
+		comm := string(stat[bytes.IndexByte(stat, '(')+1 : i])
+		if !strings.Contains(comm, "workerd") {
+			continue
+		}
+		ut, _ := strconv.ParseInt(fields[11], 10, 64)
+		st, _ := strconv.ParseInt(fields[12], 10, 64)
+		total += (ut + st) * 10 // clock ticks of 10 ms (USER_HZ = 100)
+		found = true
+		_ = pid
+	}
+	if !found {
+		return -1
+	}
+	return total
+}
+
+func wasmSize(path string) (raw, gz int) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	_, _ = w.Write(b)
+	_ = w.Close()
+	return len(b), buf.Len()
+}
+
+func batchNumbers() []string {
+	out := make([]string, 40)
+	for i := range out {
+		out[i] = s10(700000 + i)
+	}
+	return out
+}
+
+func quoteAll(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ",")
+}
+
+// s10 makes a valid UPU S10 number from a serial.
+func s10(serial int) string {
+	d := []byte(strconv.Itoa(100000000 + serial)[1:])
+	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
+	sum := 0
+	for i, c := range d {
+		sum += int(c-'0') * weights[i]
+	}
+	check := 11 - sum%11
+	if check == 10 {
+		check = 0
+	} else if check == 11 {
+		check = 5
+	}
+	return "RB" + string(d) + strconv.Itoa(check) + "CN"
+}
