@@ -167,7 +167,7 @@ var rules = []rule{
 	{Class{DeliveryFailed, SubFailedClosed, StageDestination}, "", "business closed|company closed|office closed|closed on arrival"},
 	{Class{DeliveryFailed, SubFailedSecurity, StageDestination}, "", "security delay|security issue"},
 	{Class{DeliveryFailed, SubFailedOther, StageDestination}, "",
-		"failed delivery|delivery failed|delivery attempt|attempted delivery|" +
+		"tried to deliver|we tried to|failed delivery|delivery failed|delivery attempt|attempted delivery|" +
 			"delivery was attempted|unsuccessful delivery|delivery unsuccessful|" +
 			"delivery not successful|could not be delivered|not delivered|unable to deliver|" +
 			"undeliverable|notice left|delivery exception|tentativa de entrega|entrega nao efetuada|" +
@@ -208,7 +208,7 @@ var rules = []rule{
 			"documentos necessarios|документы|书面资料|补充资料",
 	},
 	{Class{Exception, SubExceptionCustoms, StageUnknown}, "",
-		"held by customs|held in customs|customs hold|held at customs|detained by customs|" +
+		"held by import customs|hold item at customs|clearance delay|held by customs|held in customs|customs hold|held at customs|detained by customs|" +
 			"customs detained|customs inspection|seized by customs|customs exception|" +
 			"customs clearance failed|customs clearance exception|retido na alfandega|" +
 			"retenido en aduana|retenu en douane|retenu par la douane|vom zoll zuruckgehalten|" +
@@ -344,7 +344,7 @@ var rules = []rule{
 	{Class{OutForDelivery, SubOutForDeliveryAppointed, StageDestination}, "", "delivery appointment|delivery scheduled|scheduled for delivery"},
 	{Class{OutForDelivery, SubOutForDeliveryContacted, StageDestination}, "", "courier will contact|courier contacted|customer contacted"},
 	{Class{OutForDelivery, SubOutForDeliveryOther, StageDestination}, "",
-		"out for delivery|=delivery update|with courier for delivery|on vehicle for delivery|" +
+		"vehicle for delivery|out for delivery|=delivery update|with courier for delivery|on vehicle for delivery|" +
 			"loaded for delivery|on its way to you|courier is on the way|with delivery courier|" +
 			"out for delivery abroad|saiu para entrega|em rota de entrega|saiu para distribuicao|" +
 			"en reparto|en ruta de entrega|salio a reparto|salio para entrega|en cours de livraison|" +
@@ -366,7 +366,7 @@ var rules = []rule{
 			"livre au voisin|consegnato al vicino|doreczono do sasiada|komsuya teslim",
 	},
 	{Class{Delivered, SubDeliveredSafe, StageDelivered}, "",
-		"left at door|left at front door|left at the door|delivered to mailbox|" +
+		"front door|porch|left with individual|left at door|left at front door|left at the door|delivered to mailbox|" +
 			"delivered in mailbox|left in mailbox|delivered to letterbox|in letterbox|in mailbox|" +
 			"safe place|left at reception|mailbox|letterbox|delivered to reception|" +
 			"in den briefkasten|briefkasten zugestellt|in de brievenbus|dans la boite aux lettres|" +
@@ -413,7 +413,7 @@ var rules = []rule{
 			"customs needs|требуется информация для таможни|需补充清关资料",
 	},
 	{Class{InTransit, SubInTransitCustomsCleared, StageDestination}, "",
-		"import customs clearance completed|import clearance completed|import customs cleared|" +
+		"international shipment release|clearance processing complete|import customs clearance completed|import clearance completed|import customs cleared|" +
 			"released by import customs|imported$|recebido no brasil|" +
 			"fiscalizacao aduaneira finalizada|liberado pela fiscalizacao|выпущено таможней|" +
 			"таможенное оформление завершено|випущено митницею|митне оформлення завершено|進口清關完成|" +
@@ -448,7 +448,7 @@ var rules = []rule{
 
 	// ---- International movement.
 	{Class{InTransit, SubInTransitArrived, StageDestination}, "",
-		"arrived in destination country|arrived at destination country|" +
+		"arrival at destination|inward office of exchange|receive item at office of exchange (inb|arrived in destination country|arrived at destination country|" +
 			"arrival at destination country|arrived in the destination country|" +
 			"arrived in country of destination|arrived at local airport|" +
 			"arrived at destination airport|arrived at linehaul office|arrived at linehual office|" +
@@ -464,7 +464,7 @@ var rules = []rule{
 			"da den nuoc nhan|tiba di negara tujuan|وصل الى بلد الوجهة|הגיע לארץ היעד|הגיע לישראל",
 	},
 	{Class{InTransit, SubInTransitDepartedOrigin, StageInternational}, "",
-		"departed from departure country|leaving from departure country|leaving origin country|" +
+		"outward office of exchange|send item abroad|departed from departure country|leaving from departure country|leaving origin country|" +
 			"left origin country|departed origin country|departed from origin country|" +
 			"departed country of origin|departed from the origin|flight departed|flight has departed|" +
 			"departed from airport|despatched to|dispatched to destination country|" +
@@ -509,7 +509,7 @@ var rules = []rule{
 			"仓库发出|揽收中心",
 	},
 	{Class{InTransit, SubInTransitPickedUp, StageShipped}, "",
-		"collected by carrier|picked up by carrier|origin scan|received by carrier|" +
+		"receive item from customer|posting|collected by carrier|picked up by carrier|origin scan|received by carrier|" +
 			"received by logistics company|accepted by carrier|package received by carrier|" +
 			"acceptance|accepted at|accepted by|picked up|pickup scan|shipment picked up|item posted|" +
 			"posted$|dropped off|collected from sender|received from sender|parcel received|" +
@@ -528,7 +528,7 @@ var rules = []rule{
 	},
 	{Class{InfoReceived, SubInfoReceivedWarehouse, StageOrdered}, "", "received by warehouse|warehouse received|仓库已接单|仓库作业|仓库处理中|入库"},
 	{Class{InfoReceived, SubInfoReceivedLabelCreated, StageShipped}, "",
-		"shipment information received|shipping information received|" +
+		"pre advised|preadvised|ready for shipment|at the shippers warehouse|shipment information sent|shipment information received|shipping information received|" +
 			"electronic information received|information received|label created|shipping label|" +
 			"label printed|pre shipment|preshipment|shipment data received|" +
 			"order information received|created a label|label has been created|awaiting item|" +
@@ -554,7 +554,7 @@ var rules = []rule{
 	// ---- Generic movement, weakest.
 	{Class{InTransit, SubInTransitOriginFacility, StageShipped}, "", "sorting center|sorting centre"},
 	{Class{InTransit, SubInTransitOther, StageUnknown}, "",
-		"in transit|on the way|on its way|transit|forwarded|dispatched|departed|arrived at|" +
+		"has been processed|processed through|in transit|on the way|on its way|transit|forwarded|dispatched|departed|arrived at|" +
 			"processing at|processed at|=delivering|sorting|shipment update|" +
 			"your delivery information has been updated|в пути|покинул|прибыл|сортировка|обработка|" +
 			"в дорозі|прибуло|em transito|encaminhado|em transferencia|en transito|en camino|" +
@@ -564,7 +564,7 @@ var rules = []rule{
 			"قيد الشحن|בדרך|במעבר",
 	},
 	{Class{Exception, SubExceptionOther, StageUnknown}, "",
-		"exception|problem with|irregularity|excecao|excepcion|anomalie|storung|anomalia|" +
+		"exception|on hold|problem with|irregularity|excecao|excepcion|anomalie|storung|anomalia|" +
 			"nieprawidlowosc|sorun|проблема|исключение|異常|异常|ผิดปกติ|bat thuong|kendala|مشكلة|תקלה",
 	},
 }
