@@ -280,6 +280,24 @@ func TestOverallStatus(t *testing.T) {
 			want: status.Returning, wantStage: 5,
 		},
 		{
+			name: "a return scan within 6 h of delivered is clock skew: still delivered",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("50h", status.Delivered, "", 5, "Delivered")),
+				src("17track", n, ev("53h", status.Returning, "", 0, "Return to sender")),
+			},
+			want: status.Delivered, wantStage: 5,
+		},
+		{
+			name: "returned is the end of the return branch",
+			sources: []SourceTimeline{src("17track", n,
+				ev("40h", status.InTransit, "", 3, "Departed from origin"),
+				ev("50h", status.Returning, "", 0, "Return to sender"),
+				ev("60h", status.InTransit, "", 4, "Departed"),
+				ev("90h", status.Returned, "", 0, "Returned to sender"),
+				ev("95h", status.InTransit, "", 3, "Arrived"))},
+			want: status.Returned, wantStage: 3,
+		},
+		{
 			name:    "no events: the sources' own status",
 			sources: []SourceTimeline{{Source: "cainiao", Number: n, Status: status.InfoReceived}},
 			want:    status.InfoReceived, wantStage: 2,
