@@ -270,6 +270,9 @@ func (e *extractor) best(i int) window {
 		if digits == 0 {
 			continue
 		}
+		if len(formatsOfLen(n)) == 0 {
+			continue
+		}
 		num := e.win[:n]
 		p.classify(num)
 		if !e.acceptable(i, j, n, digits, allDigitAtoms) {

@@ -288,7 +288,8 @@ func (p *Parser) classify(n []byte) {
 	}
 	// A loose reading yields to a proven one a single look-alike away
 	// ("LX2994559O6CN" is a mistyped S10, not a DHL eCommerce number).
-	if top.weak && top.CheckDigit == CheckNone && p.lookAlikeProven(n) {
+	// (Digits-only numbers skip this: a look-alike turns digits into letters.)
+	if top.weak && top.CheckDigit == CheckNone && !allDigits(n) && p.lookAlikeProven(n) {
 		r.Valid = false
 		r.Problems = append(r.Problems, ProblemLookAlike)
 	}
