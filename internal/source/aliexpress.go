@@ -87,40 +87,46 @@ func aeQueryDetail(data jsonr.Result, opt Options) (Result, error) {
 	return res, nil
 }
 
+// The package members the decoder reads, in one pass (see members).
+var aePackageFields = [...]string{"mailNo", "originMailNo", "logisticsCpInfo", "logisticsCarrierName", "etaInfo", "detailList"}
+
 // aePackage decodes one trackingDetailLineList entry.
 func aePackage(l jsonr.Result, opt Options) timeline.SourceTimeline {
-	mailNo, origin := text(l, "mailNo"), text(l, "originMailNo")
+	var f [len(aePackageFields)]jsonr.Result
+	members(l, aePackageFields[:], f[:])
+	mailNo, origin := str(f[0]), str(f[1])
 	st := timeline.SourceTimeline{Source: AliExpress, Number: mailNo}
 	if st.Number == "" {
 		st.Number = origin
 	}
-	cp := l.Get("logisticsCpInfo")
-	st.Carrier = text(cp, "cpName")
+	cp := f[2]
+	cpName := text(cp, "cpName")
+	st.Carrier = cpName
 	if st.Carrier == "" {
-		st.Carrier = text(l, "logisticsCarrierName")
+		st.Carrier = str(f[3])
 	}
 	// mailNo is what the buyer sees, usually the last-mile number;
 	// originMailNo is Cainiao's LP reference (the first mile).
 	if origin != "" && origin != mailNo {
 		st.Legs = addLeg(st.Legs, timeline.Leg{Number: origin, Role: "first_mile", Source: AliExpress})
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: mailNo, Role: "last_mile", Carrier: text(cp, "cpName"), Source: AliExpress})
+		st.Legs = addLeg(st.Legs, timeline.Leg{Number: mailNo, Role: "last_mile", Carrier: cpName, Source: AliExpress})
 	} else {
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Carrier: text(cp, "cpName"), Source: AliExpress})
+		st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Carrier: cpName, Source: AliExpress})
 	}
 	// infoList may offer another copyable number (the local carrier's).
 	cp.Get("infoList").ForEach(func(_, info jsonr.Result) bool {
 		if c := text(info, "content"); text(info, "clickType") == "1" && looksLikeTrackingNumber(c) {
-			st.Legs = addLeg(st.Legs, timeline.Leg{Number: c, Carrier: text(cp, "cpName"), Source: AliExpress})
+			st.Legs = addLeg(st.Legs, timeline.Leg{Number: c, Carrier: cpName, Source: AliExpress})
 		}
 		return true
 	})
-	if name, phone, url := text(cp, "cpName"), text(cp, "cpContactPhoneList.0"), text(cp, "cpWebSiteUrl"); name != "" || phone != "" || url != "" {
-		st.Contacts = append(st.Contacts, timeline.Contact{Name: name, Phone: phone, URL: url})
+	if phone, url := text(cp, "cpContactPhoneList.0"), text(cp, "cpWebSiteUrl"); cpName != "" || phone != "" || url != "" {
+		st.Contacts = append(st.Contacts, timeline.Contact{Name: cpName, Phone: phone, URL: url})
 	}
-	st.ETAMin = epochMillis(l.Get("etaInfo.beginEtaTime"))
-	st.ETAMax = epochMillis(l.Get("etaInfo.endEtaTime"))
+	st.ETAMin = epochMillis(f[4].Get("beginEtaTime"))
+	st.ETAMax = epochMillis(f[4].Get("endEtaTime"))
 
-	details := l.Get("detailList")
+	details := f[5]
 	var clocks []wallClock
 	details.ForEach(func(_, d jsonr.Result) bool {
 		if !d.IsObject() {
@@ -315,11 +321,19 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 	var res Result
 	var detail *Order
 	var bodyKey string
-	byKey := map[string]jsonr.Result{}
+	type component struct {
+		tag    string
+		fields jsonr.Result
+	}
+	byKey := map[string]component{}
+	var f [2]jsonr.Result
 	comps.ForEach(func(k, c jsonr.Result) bool {
 		key := k.String()
-		byKey[key] = c
-		switch text(c, "tag") {
+		f = [2]jsonr.Result{}
+		members(c, componentFields[:], f[:])
+		cm := component{tag: str(f[0]), fields: f[1]}
+		byKey[key] = cm
+		switch cm.tag {
 		case "pc_om_list_body":
 			bodyKey = key
 		case "detail_order_status_block", "detail_simple_order_info_component",
@@ -327,7 +341,7 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 			if detail == nil {
 				detail = &Order{}
 			}
-			aeDetailBlock(detail, c, opt)
+			aeDetailBlock(detail, cm.tag, cm.fields, opt)
 		}
 		return true
 	})
@@ -346,11 +360,11 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 	seen := map[string]bool{}
 	add := func(key string) {
 		c, ok := byKey[key]
-		if !ok || seen[key] || text(c, "tag") != "pc_om_list_order" {
+		if !ok || seen[key] || c.tag != "pc_om_list_order" {
 			return
 		}
 		seen[key] = true
-		res.Orders = append(res.Orders, aeListOrder(c.Get("fields"), opt))
+		res.Orders = append(res.Orders, aeListOrder(c.fields, opt))
 	}
 	if bodyKey != "" {
 		data.Get("hierarchy.structure").Get(escapePath(bodyKey)).ForEach(func(_, k jsonr.Result) bool {
@@ -389,9 +403,11 @@ func aeListOrder(f jsonr.Result, opt Options) Order {
 	return o
 }
 
-func aeDetailBlock(o *Order, c jsonr.Result, opt Options) {
-	f := c.Get("fields")
-	switch text(c, "tag") {
+// componentFields are the members of an Ultron component the decoder reads.
+var componentFields = [...]string{"tag", "fields"}
+
+func aeDetailBlock(o *Order, tag string, f jsonr.Result, opt Options) {
+	switch tag {
 	case "detail_order_status_block":
 		o.StatusText = text(f, "title")
 		if o.ID == "" {

@@ -61,35 +61,59 @@ func cleanRealMailNo(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// The module members the decoder reads, in one pass (see members).
+var cainiaoModuleFields = [...]string{"mailNo", "destCpInfo", "copyRealMailNo", "realMailNo", "globalEtaInfo",
+	"deliveryMinTime", "deliveryMaxTime", "mailType", "detailList", "latestTrace", "globalCombinedLogisticsTraceDTO",
+	"status", "statusDesc", "mailNoSource"}
+
+const (
+	cnMailNo = iota
+	cnDestCp
+	cnCopyReal
+	cnReal
+	cnGlobalEta
+	cnMinTime
+	cnMaxTime
+	cnMailType
+	cnDetails
+	cnLatest
+	cnCombined
+	cnStatus
+	cnStatusDesc
+	cnMailNoSource
+)
+
 func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
-	st := timeline.SourceTimeline{Source: Cainiao, Number: text(m, "mailNo")}
+	var f [len(cainiaoModuleFields)]jsonr.Result
+	members(m, cainiaoModuleFields[:], f[:])
+	st := timeline.SourceTimeline{Source: Cainiao, Number: str(f[cnMailNo])}
 	st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Source: Cainiao})
 
-	cpName := text(m, "destCpInfo.cpName")
-	if cpName != "" || text(m, "destCpInfo.phone") != "" || text(m, "destCpInfo.url") != "" {
-		st.Contacts = append(st.Contacts, timeline.Contact{
-			Name: cpName, Phone: text(m, "destCpInfo.phone"), URL: text(m, "destCpInfo.url")})
+	cp := f[cnDestCp]
+	cpName, cpPhone, cpURL := text(cp, "cpName"), text(cp, "phone"), text(cp, "url")
+	if cpName != "" || cpPhone != "" || cpURL != "" {
+		st.Contacts = append(st.Contacts, timeline.Contact{Name: cpName, Phone: cpPhone, URL: cpURL})
 	}
 	// The local carrier's own number: copyRealMailNo is clean, realMailNo
 	// is display prose with a label.
-	real := text(m, "copyRealMailNo")
+	real := str(f[cnCopyReal])
 	if real == "" {
-		real = cleanRealMailNo(text(m, "realMailNo"))
+		real = cleanRealMailNo(str(f[cnReal]))
 	}
 	st.Legs = addLeg(st.Legs, timeline.Leg{Number: real, Role: "last_mile", Carrier: cpName, Source: Cainiao})
 
 	// ETA: globalEtaInfo (current), or the same fields on the module.
-	st.ETAMin = epochMillis(m.Get("globalEtaInfo.deliveryMinTime"))
-	st.ETAMax = epochMillis(m.Get("globalEtaInfo.deliveryMaxTime"))
+	st.ETAMin = epochMillis(f[cnGlobalEta].Get("deliveryMinTime"))
+	st.ETAMax = epochMillis(f[cnGlobalEta].Get("deliveryMaxTime"))
 	if st.ETAMin.IsZero() && st.ETAMax.IsZero() {
-		st.ETAMin = epochMillis(m.Get("deliveryMinTime"))
-		st.ETAMax = epochMillis(m.Get("deliveryMaxTime"))
+		st.ETAMin = epochMillis(f[cnMinTime])
+		st.ETAMax = epochMillis(f[cnMaxTime])
 	}
 	// "Economy shipping doesn't include tracking after a package has been
 	// handed to a destination country/region's carrier."
-	st.NoTracking = strings.EqualFold(text(m, "mailType"), "economy")
+	st.NoTracking = strings.EqualFold(str(f[cnMailType]), "economy")
 
-	details := m.Get("detailList")
+	details := f[cnDetails]
 	if details.IsArray() {
 		details.ForEach(func(_, d jsonr.Result) bool {
 			if d.IsObject() {
@@ -100,8 +124,8 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	}
 	if len(st.Events) == 0 {
 		// Some answers carry only the newest scan.
-		for _, p := range [...]string{"latestTrace", "globalCombinedLogisticsTraceDTO"} {
-			if d := m.Get(p); d.IsObject() && (d.Get("actionCode").Exists() || d.Get("timeStr").Exists()) {
+		for _, d := range [...]jsonr.Result{f[cnLatest], f[cnCombined]} {
+			if d.IsObject() && (d.Get("actionCode").Exists() || d.Get("timeStr").Exists()) {
 				st.Events = append(st.Events, cainiaoEvent(d, st.Number, opt))
 				break
 			}
@@ -118,7 +142,7 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	}
 
 	// The module status token is a fallback only (it lags the scans).
-	code, desc := text(m, "status"), text(m, "statusDesc")
+	code, desc := str(f[cnStatus]), str(f[cnStatusDesc])
 	if code != "" || desc != "" {
 		st.Status = status.Classify(Cainiao, code, desc, opt.Lang).Status
 	}
@@ -126,7 +150,7 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 		// An empty module is "not found" only for numbers Cainiao does not
 		// know; an AliExpress order not yet shipped is pending.
 		switch {
-		case text(m, "mailNoSource") == "EXTERNAL":
+		case str(f[cnMailNoSource]) == "EXTERNAL":
 			st.Status = status.NotFound
 		case st.Status == "" || st.Status == status.Unknown:
 			st.Status = status.Pending
