@@ -57,10 +57,10 @@ var adviceRules = [...]struct {
 }{
 	{AdviceCheckNumber, "a tracking number is malformed, has spaces, or is an order id", checkNumber},
 	{AdviceNoTracking, "the shipping method offers no tracking and there is no scan to show (or the scans stopped)", noTracking},
-	{AdviceOpenDispute, "no progress 11 days after shipping; protection about to end far from delivery; parcel returned or lost", openDispute},
+	{AdviceOpenDispute, "no progress 11 days after shipping; protection about to end far from delivery; parcel returned, lost or damaged", openDispute},
 	{AdviceProtectionEnding, "protection ends within 7 days, or the ETA is after it", protectionEnding},
 	{AdvicePickUp, "the parcel waits at a pickup point", pickUp},
-	{AdviceContactLocalCarrier, "delivery seen by one source only, pickup signing shown as delivered, delivery doubtful, failed, or a week without a last-mile scan", contactLocalCarrier},
+	{AdviceContactLocalCarrier, "delivery seen by one source only, pickup signing shown as delivered, delivery doubtful or failed, customs asks for duties or documents, a problem in the destination country, or a week without a last-mile scan", contactLocalCarrier},
 	{AdviceFollowNewNumber, "a last-mile number appeared that is not tracked yet", followNewNumber},
 }
 
@@ -277,8 +277,10 @@ func openDispute(c *adviceCtx) []Advice {
 	switch {
 	case r.Status == status.Returning || r.Status == status.Returned:
 		a.Reason = "returned_to_seller"
-	case r.Status == status.Exception && (strings.Contains(r.Sub, "lost") || strings.Contains(r.Sub, "destroyed")):
+	case r.Status == status.Exception && (r.Sub == "exception_lost" || r.Sub == "exception_destroyed"):
 		a.Reason = "lost"
+	case r.Status == status.Exception && r.Sub == "exception_damaged":
+		a.Reason = "damaged"
 	case !c.shipped.IsZero() && now.Sub(c.shipped) >= disputeOpensAfter && !c.progressed():
 		a.Reason = "no_progress"
 		a.Since, a.Days, a.HasDays = c.shipped, wholeDays(now.Sub(c.shipped)), true
@@ -375,6 +377,9 @@ func contactLocalCarrier(c *adviceCtx) []Advice {
 		switch {
 		case r.Status == status.DeliveryFailed:
 			a.Reason = "delivery_failed"
+		case r.Sub == "in_transit_customs_info_required" || r.Sub == "exception_payment_required" ||
+			r.Sub == "exception_documents_required":
+			a.Reason = "customs_needs_you" // duties to pay or documents to send
 		case r.Status == status.Exception && r.Stage >= status.StageDestination:
 			a.Reason = "exception"
 		case r.Stale && r.Stage == status.StageDestination:

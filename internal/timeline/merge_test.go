@@ -599,6 +599,24 @@ func TestAdvice(t *testing.T) {
 			code: AdviceContactLocalCarrier, reason: "delivery_failed", numbers: []string{"RC000000003EE"},
 		},
 		{
+			name: "contact_local_carrier: customs asks for duties",
+			in: Input{Now: shipped.Add(20 * day), Sources: []SourceTimeline{
+				src("17track", "RC000000005EE", Event{Time: shipped.Add(19 * day), Status: status.Exception, Sub: "exception_payment_required", Stage: 4, Text: "Awaiting payment of duties"})}},
+			code: AdviceContactLocalCarrier, reason: "customs_needs_you", numbers: []string{"RC000000005EE"},
+		},
+		{
+			name: "open_dispute: the carrier reports the parcel lost",
+			in: Input{Now: shipped.Add(20 * day), Sources: []SourceTimeline{
+				src("17track", n, Event{Time: shipped.Add(19 * day), Status: status.Exception, Sub: "exception_lost", Stage: 3, Text: "Lost"})}},
+			code: AdviceOpenDispute, reason: "lost", numbers: []string{n},
+		},
+		{
+			name: "open_dispute: the parcel arrived damaged",
+			in: Input{Now: shipped.Add(20 * day), Sources: []SourceTimeline{
+				src("17track", n, Event{Time: shipped.Add(19 * day), Status: status.Exception, Sub: "exception_damaged", Stage: 4, Text: "Damaged"})}},
+			code: AdviceOpenDispute, reason: "damaged", numbers: []string{n},
+		},
+		{
 			name: "follow_new_number: a last-mile number appeared",
 			in: Input{Now: shipped.Add(20 * day), Sources: []SourceTimeline{func() SourceTimeline {
 				s := inTransit(19)
