@@ -240,8 +240,18 @@ func TestLanguages(t *testing.T) {
 		{"zh", "已退回", "returned"},
 		{"zh", "航班起飞", "in_transit/in_transit_departed_origin"},
 	}
+	langs := map[string]int{}
 	for _, tt := range tests {
-		tt.want.check(t, Classify("text", "", tt.text, tt.lang), tt.lang+" "+tt.text)
+		langs[tt.lang]++
+		t.Run(tt.lang, func(t *testing.T) {
+			tt.want.check(t, Classify("text", "", tt.text, tt.lang), tt.lang+" "+tt.text)
+		})
+	}
+	// English, Russian, Portuguese, Spanish, French, German, Italian,
+	// Polish, Dutch, Turkish, Korean, Japanese, Thai, Vietnamese,
+	// Indonesian, Arabic, Hebrew, Ukrainian, Chinese.
+	for _, l := range []string{"en", "ru", "pt", "es", "fr", "de", "it", "pl", "nl", "tr", "ko", "ja", "th", "vi", "id", "ar", "he", "uk", "zh"} {
+		assert.GreaterOrEqual(t, langs[l], 3, "language %s needs real phrases", l)
 	}
 }
 
