@@ -29,8 +29,16 @@ const (
 //
 //	{"status","sub"?,"events":[{"time","status","sub"?,"stage","text","location","code"?,"sources","numbers"}],
 //	 "numbers":[…],"legs":[{"number","role","carrier"?,"sources"}],"conflicts":[{"code","message","sources","numbers","times"}],
-//	 "advice":[{"code","numbers",…}],"lastEventAt","daysSinceUpdate","stale","staleAfterDays",
-//	 "progress":{"stage","of","name"},"eta"?,"protection"?,"errors"?}
+//	 "advice":[{"code","numbers","reason"?,"deadline"?,"from"?,"since"?,"eta"?,"days"?,"estimated"?,
+//	            "carrier"?,"phone"?,"url"?,"location"?}],
+//	 "lastEventAt"|null,"daysSinceUpdate"|null,"stale","staleAfterDays","progress":{"stage","of","name"},
+//	 "eta"?:{"min","max","sources","afterProtection"},"protection"?:{"endsAt","estimated","daysLeft","disputeFrom"?},
+//	 "errors"?:[{"source","number","code","message"}]}
+//
+// "numbers" lists every tracking number as a string (contract 1); "legs"
+// gives each one's role (first_mile, line_haul, last_mile or ""). Bad input
+// is {"error":{"code","message"}} with code bad_json, bad_input (the message
+// names the field, e.g. "sources[0].events[3].time") or too_large.
 func Merge(dst, in []byte) []byte {
 	return guard(dst, in, "merge", func(dst, in []byte) []byte {
 		input, code, msg := readMergeInput(in)
