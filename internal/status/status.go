@@ -1,7 +1,18 @@
 // Package status is Waybill's one status model: the main statuses of
-// contract 1 (DESIGN.md), the progress stages, and one mapping table per
-// source (Cainiao actionCode, 17TRACK, AliExpress codes and order statuses,
-// free text in the languages AliExpress serves).
+// contract 1 (DESIGN.md), sub-statuses that name the reason (sub.go), the
+// progress stages, and one mapping table per source, each the single home
+// of its facts:
+//
+//   - cainiao.go: Cainiao actionCodes, module status tokens, group nodeCodes;
+//   - seventeen.go: 17TRACK v2 statuses, sub-statuses, key stages, v1 codes;
+//   - aliexpress.go: AliExpress AE_* tracking codes, fulfillStage, order
+//     statuses (Open-Platform enum, numeric orderStatus, tabs, .ru tags);
+//   - phrases.go: free text (carrier events, AliExpress page statuses) in
+//     the 19 languages AliExpress serves, as ordered phrase rules.
+//
+// Classify is the one entry point. Nothing is built at package init: the
+// code tables are sorted literals and the phrase index is built on the
+// first text classification.
 package status
 
 // Status is a parcel's main status. The spellings are contract 1's.
@@ -29,6 +40,8 @@ var All = []Status{Pending, InfoReceived, InTransit, OutForDelivery, AvailableFo
 	DeliveryFailed, Delivered, Exception, Returning, Returned, Cancelled, Expired, NotFound, Unknown}
 
 // Stage is the progress bar position: 1 ordered … 5 delivered (0 = unknown).
+// An event's stage is the least progress it proves: a customs event of
+// unknown direction proves "shipped", not "international".
 type Stage int
 
 const (
