@@ -423,7 +423,7 @@ func (c *adviceCtx) contact(a *Advice) {
 func followNewNumber(c *adviceCtx) []Advice {
 	var out []Advice
 	for _, n := range c.r.Numbers {
-		if n.Role != RoleLastMile || containsSorted(c.queried, n.Number) {
+		if n.Role != RoleLastMile || contains(c.queried, n.Number) {
 			continue
 		}
 		out = append(out, Advice{Reason: "new_number", Numbers: []string{n.Number}, Carrier: n.Carrier})
@@ -431,7 +431,7 @@ func followNewNumber(c *adviceCtx) []Advice {
 	return out
 }
 
-func containsSorted(xs []string, s string) bool {
+func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
 			return true

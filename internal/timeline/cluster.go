@@ -59,8 +59,8 @@ func (m *merger) cluster() {
 				continue
 			}
 			sort.Slice(cands, func(a, b int) bool { return cands[a].less(cands[b]) })
-			for n, c := range cands {
-				if n == tryLimit || m.tryUnion(int32(i), c.j, origins) {
+			for tries, c := range cands {
+				if tries == tryLimit || m.tryUnion(int32(i), c.j, origins) {
 					break
 				}
 			}
