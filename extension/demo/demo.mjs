@@ -40,7 +40,9 @@ try {
   await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-checked')) === 'true', { timeout: 20000 }).catch(() => {});
   await shot(page, '03-tracking-merged-panel.png', { fullPage: true });
 
-  await page.goto('https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351&fixture_hostile=1');
+  // An order no page above has stored, so its (hostile) querydetail is fetched fresh.
+  const hostileId = b.site.orders(50)[45].orderId;
+  await page.goto(`https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${hostileId}&fixture_hostile=1`);
   await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
   await page.waitForTimeout(1500);
   await shot(page, '04-tracking-hostile-text.png');
