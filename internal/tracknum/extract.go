@@ -199,14 +199,16 @@ func (e *extractor) drain(all bool) {
 		return
 	}
 	if e.head >= 1024 {
-		base := e.q[e.head].off
-		n := copy(e.q, e.q[e.head:])
+		// Keep one processed atom: the chain rules look one atom back.
+		keep := e.head - 1
+		base := e.q[keep].off
+		n := copy(e.q, e.q[keep:])
 		e.q = e.q[:n]
 		for i := range e.q {
 			e.q[i].off -= base
 		}
 		e.chars = e.chars[:copy(e.chars, e.chars[base:])]
-		e.head = 0
+		e.head = 1
 	}
 }
 

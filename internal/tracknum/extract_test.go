@@ -181,4 +181,29 @@ func TestExtractHostileTexts(t *testing.T) {
 		assert.LessOrEqual(t, len(ms), maxMatches)
 	}
 	assert.Len(t, Extract(strings.Repeat("LX299455986CN ", 20_000)), 1, "duplicates are reported once")
+
+	// Many distinct numbers in one long chain (queue compaction in between).
+	var b strings.Builder
+	var want []string
+	for i := 0; i < 3000; i++ {
+		n := s10With(i)
+		b.WriteString(n[:2] + " " + n[2:11] + " " + n[11:] + " x ")
+		if len(want) < maxMatches {
+			want = append(want, n)
+		}
+	}
+	var got []string
+	for _, m := range Extract(b.String()) {
+		got = append(got, m.Number)
+	}
+	assert.Equal(t, want, got)
+}
+
+// s10With returns a valid S10 number with serial i.
+func s10With(i int) string {
+	serial := []byte("RR00000000")
+	for k, v := 9, i; k >= 2; k, v = k-1, v/10 {
+		serial[k] = byte('0' + v%10)
+	}
+	return string(serial) + string(s10Check(serial[2:], "86423597")) + "CN"
 }

@@ -21,7 +21,7 @@ const (
 	ProblemUnknownFormat   = "unknown_format"   // no format matches
 	ProblemCheckDigit      = "check_digit"      // the shape matches but the check digit does not
 	ProblemOrderNumber     = "order_number"     // an AliExpress order id, not a tracking number
-	ProblemProductID       = "product_id"       // an AliExpress product id, not a tracking number
+	ProblemProductID       = "product_id"       // an AliExpress product id (reported after order_number)
 	ProblemMultipleNumbers = "multiple_numbers" // the input holds several numbers; the first is parsed
 	ProblemLookAlike       = "look_alike"       // only a loose format matches, but one look-alike character (O/0, I/1…) away is a proven number
 )
@@ -269,7 +269,8 @@ func (p *Parser) classify(n []byte) {
 	if len(n) == 16 && allDigits(n) {
 		switch {
 		case hasPrefix(n, "1005"):
-			r.Problems = append(r.Problems, ProblemProductID)
+			// Contract 1 calls every AliExpress id order_number; product_id refines it.
+			r.Problems = append(r.Problems, ProblemOrderNumber, ProblemProductID)
 			return
 		case n[0] == '3' || n[0] == '5' || n[0] == '8':
 			r.Problems = append(r.Problems, ProblemOrderNumber)

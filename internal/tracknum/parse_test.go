@@ -118,7 +118,7 @@ func TestProblems(t *testing.T) {
 		{"3031265788145237", "3031265788145237", false, []string{ProblemOrderNumber}},
 		{"5555 0677 2290 9756", "5555067722909756", false, []string{ProblemOrderNumber}},
 		{"Order ID: 8199633578334590", "8199633578334590", false, []string{ProblemOrderNumber}},
-		{"1005003574624824", "1005003574624824", false, []string{ProblemProductID}},
+		{"1005003574624824", "1005003574624824", false, []string{ProblemOrderNumber, ProblemProductID}},
 		{"7035114477138472", "7035114477138472", true, []string{}}, // Canada Post, not an order id
 		{"", "", false, []string{ProblemEmpty}},
 		{" \u200b\u00a0- ", "", false, []string{ProblemEmpty}},
