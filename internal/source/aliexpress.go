@@ -42,7 +42,7 @@ func DecodeAliExpress(payload []byte, opt Options) (Result, error) {
 	case api == apiOrderList, api == apiOrderDetail, api == "" && data.Get("hierarchy").IsObject():
 		return aeOrders(data, opt)
 	case api != "":
-		return Result{}, errorf("unsupported_payload", "aliexpress: API ", strconv.Quote(api), " is not decoded")
+		return Result{}, errorf("unsupported_payload", "aliexpress: API ", `"`+api+`"`, " is not decoded")
 	}
 	return Result{}, errorf("bad_payload", "aliexpress: neither a querydetail nor an order list/detail answer")
 }
@@ -433,7 +433,7 @@ func aeDetailBlock(o *Order, tag string, f jsonr.Result, opt Options) {
 		}
 		// nodes: Paid …, then "Refund" on the protection's last day.
 		f.Get("nodes").ForEach(func(_, n jsonr.Result) bool {
-			if strings.EqualFold(text(n, "text"), "refund") {
+			if equalFoldASCII(text(n, "text"), "refund") {
 				o.ProtectionEndsAt, _ = parseEnglishDate(text(n, "time"), opt.Offset)
 			}
 			return true

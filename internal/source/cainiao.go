@@ -111,7 +111,7 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	}
 	// "Economy shipping doesn't include tracking after a package has been
 	// handed to a destination country/region's carrier."
-	st.NoTracking = strings.EqualFold(str(f[cnMailType]), "economy")
+	st.NoTracking = equalFoldASCII(str(f[cnMailType]), "economy")
 
 	details := f[cnDetails]
 	if details.IsArray() {
@@ -169,7 +169,7 @@ func cainiaoEvent(d jsonr.Result, number string, opt Options) timeline.Event {
 	// standerdDesc is Cainiao's normalised English; desc is the carrier's
 	// own text, kept when the normalised one says nothing.
 	e.Text = text(d, "standerdDesc")
-	if e.Text == "" || strings.EqualFold(e.Text, "carrier update") {
+	if e.Text == "" || equalFoldASCII(e.Text, "carrier update") {
 		if raw := text(d, "desc"); raw != "" {
 			e.Text = raw
 		}

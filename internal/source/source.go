@@ -113,7 +113,7 @@ func Decode(source string, payload []byte, opt Options) (res Result, err error) 
 	case AliExpress:
 		return DecodeAliExpress(payload, opt)
 	}
-	return Result{}, errorf("unknown_source", "unknown source ", strconv.Quote(source), `; want "aliexpress", "cainiao" or "17track"`)
+	return Result{}, errorf("unknown_source", "unknown source ", `"`+source+`"`, `; want "aliexpress", "cainiao" or "17track"`)
 }
 
 // classify classifies one event and fills its status fields.
@@ -188,6 +188,27 @@ func reverse(ev []timeline.Event) {
 	for i, j := 0, len(ev)-1; i < j; i, j = i+1, j-1 {
 		ev[i], ev[j] = ev[j], ev[i]
 	}
+}
+
+// equalFoldASCII compares ASCII case-insensitively (strings.EqualFold
+// links Unicode case-folding tables into core.wasm).
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // addLeg appends a leg unless its number is empty or already listed.
