@@ -53,7 +53,7 @@ var rules = []rule{
 			"package in preparation|being prepared|=processando|aguardando envio|=pendiente de envio|" +
 			"=en attente d expedition|=versand ausstehend|=in attesa di spedizione|" +
 			"=oczekuje na wysyłkę|=wacht op verzending|=kargoya verilmeyi bekliyor|собираем заказ|" +
-			"ожидает отправки|=배송 준비중|=발송 대기|=発送待ち|=待发货|卖家备货|=รอจัดส่ง|=chờ giao hàng|" +
+			"ожидает отправки|배송준비중|배송 준비중|상품준비중|=발송 대기|=発送待ち|=待发货|卖家备货|=รอจัดส่ง|=chờ giao hàng|" +
 			"=menunggu pengiriman|=بانتظار الشحن|=ממתין למשלוח|очікує відправлення",
 	},
 	{Class{Pending, SubPendingPurchased, StageOrdered}, "", "=purchased|=order purchased|item purchased"},
@@ -86,7 +86,7 @@ var rules = []rule{
 		"=shipped|=processed|=awaiting delivery|=order shipped|=enviado|=processado|" +
 			"=aguardando a entrega|=esperando entrega|=enviado|=expedie|=versendet|=spedito|=wyslane|" +
 			"=verzonden|=kargoya verildi|=gönderildi|=отправлен|=отправлено|=ожидает получения|" +
-			"=відправлено|=발송 완료|=배송중|=発送済み|=已发货|=卖家已发货|=จัดส่งแล้ว|=đã gửi hàng|=dikirim|=تم الشحن|" +
+			"=відправлено|=발송 완료|=배송중|=発送済み|=已发货|已发货|=卖家已发货|=จัดส่งแล้ว|=đã gửi hàng|=dikirim|=تم الشحن|" +
 			"=נשלח",
 	},
 	{Class{Delivered, SubDeliveredOrder, StageDelivered}, "",
@@ -209,12 +209,12 @@ var rules = []rule{
 	},
 	{Class{Exception, SubExceptionCustoms, StageUnknown}, "",
 		"held by import customs|hold item at customs|clearance delay|held by customs|held in customs|customs hold|held at customs|detained by customs|" +
-			"customs detained|customs inspection|seized by customs|customs exception|" +
+			"customs detained|seized by customs|customs exception|" +
 			"customs clearance failed|customs clearance exception|retido na alfandega|" +
 			"retenido en aduana|retenu en douane|retenu par la douane|vom zoll zuruckgehalten|" +
 			"trattenuto in dogana|zatrzymana przez urzad celny|tegengehouden door de douane|" +
 			"gumrukte bekletiliyor|задержано таможней|задержан таможней|затримано митницею|통관 보류|" +
-			"税関保留|海关查验|海关扣留|扣关|清关异常|清关失败|ถูกกักที่ศุลกากร|bi giu tai hai quan|ditahan bea cukai|" +
+			"税関保留|海关扣留|扣关|清关异常|清关失败|ถูกกักที่ศุลกากร|bi giu tai hai quan|ditahan bea cukai|" +
 			"محتجز في الجمارك|עיכוב במכס|מעוכב במכס",
 	},
 	{Class{Exception, SubExceptionLost, StageUnknown}, "",
@@ -251,6 +251,12 @@ var rules = []rule{
 			"задерживается|затримка|지연|遅延|延误|延迟|ล่าช้า|bi tre|terlambat|تاخير|עיכוב",
 	},
 
+	// ---- Handed in by the sender: before pickup points and lockers, which
+	// senders use too.
+	{Class{InTransit, SubInTransitPickedUp, StageShipped}, "",
+		"dropped off by sender|dropped off by the sender|vom absender|eingeliefert|nadana w paczkomacie|" +
+			"nadano w paczkomacie|dropped off at"},
+
 	// ---- Collected by the buyer from a pickup point or locker.
 	{Class{Delivered, SubDeliveredPickup, StageDelivered}, "",
 		"collected by recipient|collected by addressee|collected by customer|" +
@@ -275,7 +281,7 @@ var rules = []rule{
 			"ตู้รับพัสดุ|tu nhan hang|loker|خزانة|לוקר",
 	},
 	{Class{AvailableForPickup, SubPickupPostOffice, StageDestination}, "",
-		"held at post office|available at post office|at the post office for collection|" +
+		"надійшло до відділення|прибуло у відділення|held at post office|available at post office|at the post office for collection|" +
 			"awaiting collection at post office|в место вручения|ожидает адресата в месте вручения|" +
 			"ожидает вручения|прибуло до відділення|очікує в відділенні|aguardando retirada|" +
 			"disponivel para retirada|disponible para retirar|disponible en oficina|en instance|" +
@@ -314,7 +320,7 @@ var rules = []rule{
 			"released from import customs",
 	},
 	{Class{InTransit, SubInTransitLastMile, StageDestination}, "",
-		"delivered to local carrier|delivered to the local carrier|delivered to last mile|" +
+		"handed over to the delivery partner|handed over to delivery partner|delivery partner|delivered to local carrier|delivered to the local carrier|delivered to last mile|" +
 			"handed over to last mile|handed over to the last mile|" +
 			"handed over to the domestic courier|handed over to domestic courier|" +
 			"handed over to local carrier|handed over to the local carrier|" +
@@ -344,7 +350,7 @@ var rules = []rule{
 	{Class{OutForDelivery, SubOutForDeliveryAppointed, StageDestination}, "", "delivery appointment|delivery scheduled|scheduled for delivery"},
 	{Class{OutForDelivery, SubOutForDeliveryContacted, StageDestination}, "", "courier will contact|courier contacted|customer contacted"},
 	{Class{OutForDelivery, SubOutForDeliveryOther, StageDestination}, "",
-		"vehicle for delivery|out for delivery|=delivery update|with courier for delivery|on vehicle for delivery|" +
+		"vehicle for delivery|out for delivery|=delivery update|courier for delivery|en proceso de entrega|wordt vandaag bezorgd|vandaag bezorgd|voraussichtlich heute|will be delivered today|delivery today|กำลังนำส่ง|with courier for delivery|on vehicle for delivery|" +
 			"loaded for delivery|on its way to you|courier is on the way|with delivery courier|" +
 			"out for delivery abroad|saiu para entrega|em rota de entrega|saiu para distribuicao|" +
 			"en reparto|en ruta de entrega|salio a reparto|salio para entrega|en cours de livraison|" +
@@ -359,6 +365,13 @@ var rules = []rule{
 			"יצא למסירה|בדרך אליך|נמסר לשליח",
 	},
 
+	// ---- Future tense: a promise, not a delivery (after out for delivery,
+	// which owns "will be delivered today").
+	{Class{Unknown, "", StageUnknown}, "",
+		"will be delivered|to be delivered|wordt morgen bezorgd|sera livre|sera entregue|" +
+			"sera entregado|verra consegnat|zostanie doreczon|zostanie dostarczon|будет доставлен|" +
+			"будет вручен|буде доставлен|teslim edilecek|akan dikirim|akan diterima|se entregara"},
+
 	// ---- Delivered.
 	{Class{Delivered, SubDeliveredNeighbor, StageDelivered}, "",
 		"delivered to neighbour|delivered to neighbor|left with neighbour|left with neighbor|" +
@@ -366,7 +379,7 @@ var rules = []rule{
 			"livre au voisin|consegnato al vicino|doreczono do sasiada|komsuya teslim",
 	},
 	{Class{Delivered, SubDeliveredSafe, StageDelivered}, "",
-		"front door|porch|left with individual|left at door|left at front door|left at the door|delivered to mailbox|" +
+		"front door|porch|left with individual|post office box|left at door|left at front door|left at the door|delivered to mailbox|" +
 			"delivered in mailbox|left in mailbox|delivered to letterbox|in letterbox|in mailbox|" +
 			"safe place|left at reception|mailbox|letterbox|delivered to reception|" +
 			"in den briefkasten|briefkasten zugestellt|in de brievenbus|dans la boite aux lettres|" +
@@ -441,7 +454,7 @@ var rules = []rule{
 			"الافراج الجمركي|שוחרר מהמכס",
 	},
 	{Class{InTransit, SubInTransitCustoms, StageShipped}, "",
-		"customs|clearance|processing in customs|alfandega|aduaneir|desembaraco|aduana|douane|" +
+		"customs inspection|海关查验|customs|clearance|processing in customs|alfandega|aduaneir|desembaraco|aduana|douane|" +
 			"dedouanement|zoll|verzollung|dogana|sdoganamento|odprawa celna|celn|gumruk|таможн|митн|" +
 			"митниц|통관|세관|通関|税関|清关|海关|报关|ศุลกากร|hai quan|thong quan|bea cukai|الجمارك|جمركي|מכס",
 	},
@@ -464,7 +477,7 @@ var rules = []rule{
 			"da den nuoc nhan|tiba di negara tujuan|وصل الى بلد الوجهة|הגיע לארץ היעד|הגיע לישראל",
 	},
 	{Class{InTransit, SubInTransitDepartedOrigin, StageInternational}, "",
-		"outward office of exchange|send item abroad|departed from departure country|leaving from departure country|leaving origin country|" +
+		"outward office of exchange|send item abroad|has left china|left china|departed china|departed from china|leaving china|departed from departure country|leaving from departure country|leaving origin country|" +
 			"left origin country|departed origin country|departed from origin country|" +
 			"departed country of origin|departed from the origin|flight departed|flight has departed|" +
 			"departed from airport|despatched to|dispatched to destination country|" +
@@ -480,7 +493,7 @@ var rules = []rule{
 	{Class{InTransit, SubInTransitTransitCountry, StageInternational}, "",
 		"transit country|transit hub|transit port|transshipment|transit airport|" +
 			"awaiting transit to final|страна транзита|транзит|pais de transito|pays de transit|" +
-			"transitland|paese di transito|kraj tranzytowy|transit ulkesi|경유|経由|中转国|转运|ประเทศทางผ่าน|" +
+			"transitland|paese di transito|kraj tranzytowy|transit ulkesi|경유|経由|中转国|ประเทศทางผ่าน|" +
 			"nuoc trung chuyen|negara transit|بلد العبور|ארץ מעבר",
 	},
 
@@ -491,9 +504,9 @@ var rules = []rule{
 			"yonlendirildi|转寄|改派",
 	},
 	{Class{InTransit, SubInTransitLocalFacility, StageDestination}, "",
-		"local carrier facility|carrier facility|delivery office|delivery center|delivery centre|" +
+		"site de distribution|in die filiale gebracht|local carrier facility|carrier facility|delivery office|delivery center|delivery centre|" +
 			"delivery station|delivery facility|delivery depot|local facility|local depot|" +
-			"destination facility|destination sorting|last mile|сортировочный центр|" +
+			"destination facility|destination sorting|last mile|" +
 			"прибыл в отделение|прибыло в отделение|unidade de distribuicao|centro de distribucion|" +
 			"centre de distribution|zustellbasis|zustellstelle|centro di smistamento|" +
 			"oddzial doreczen|bezorgdepot|dagitim merkezi|배송지역 도착|배달국|配達店|配送センター|派送站|派件网点|到达派件|分拨中心|" +
@@ -512,7 +525,7 @@ var rules = []rule{
 		"receive item from customer|posting|collected by carrier|picked up by carrier|origin scan|received by carrier|" +
 			"received by logistics company|accepted by carrier|package received by carrier|" +
 			"acceptance|accepted at|accepted by|picked up|pickup scan|shipment picked up|item posted|" +
-			"posted$|dropped off|collected from sender|received from sender|parcel received|" +
+			"posted$|collected from sender|received from sender|parcel received|" +
 			"shipment received|принято в отделении связи|прием|приём|принято от отправителя|прийнято|" +
 			"objeto postado|postado$|admitido|admision|recogido$|pris en charge|prise en charge|" +
 			"depose$|eingeliefert|vom absender ubergeben|abholung beim absender|accettato|" +
@@ -526,7 +539,7 @@ var rules = []rule{
 		"ready for shipping from warehouse|package ready for shipping|packed in warehouse|打包完成|" +
 			"已打包",
 	},
-	{Class{InfoReceived, SubInfoReceivedWarehouse, StageOrdered}, "", "received by warehouse|warehouse received|仓库已接单|仓库作业|仓库处理中|入库"},
+	{Class{InfoReceived, SubInfoReceivedWarehouse, StageOrdered}, "", "собирается на складе|received by warehouse|warehouse received|仓库已接单|仓库作业|仓库处理中|入库"},
 	{Class{InfoReceived, SubInfoReceivedLabelCreated, StageShipped}, "",
 		"pre advised|preadvised|ready for shipment|at the shippers warehouse|shipment information sent|shipment information received|shipping information received|" +
 			"electronic information received|information received|label created|shipping label|" +
@@ -554,7 +567,7 @@ var rules = []rule{
 	// ---- Generic movement, weakest.
 	{Class{InTransit, SubInTransitOriginFacility, StageShipped}, "", "sorting center|sorting centre"},
 	{Class{InTransit, SubInTransitOther, StageUnknown}, "",
-		"has been processed|processed through|in transit|on the way|on its way|transit|forwarded|dispatched|departed|arrived at|" +
+		"has been processed|processed through|сортировочный центр|paketzentrum|gesorteerd|sortiert|yola cikti|ศูนย์คัดแยก|转运中心|发出|in transit|on the way|on its way|transit|forwarded|dispatched|departed|arrived at|" +
 			"processing at|processed at|=delivering|sorting|shipment update|" +
 			"your delivery information has been updated|в пути|покинул|прибыл|сортировка|обработка|" +
 			"в дорозі|прибуло|em transito|encaminhado|em transferencia|en transito|en camino|" +
