@@ -230,23 +230,20 @@ func addLeg(legs []timeline.Leg, l timeline.Leg) []timeline.Leg {
 	return append(legs, l)
 }
 
-// monthNumber reads an English month name or its abbreviation ("Jul",
-// "Jul.", "July"), case-insensitively; 0 when it is not one.
+var monthNames = [12]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// monthNumber reads an English month name or an abbreviation of at least
+// three letters ("Jul", "Jul.", "Sept", "July"), case-insensitively; 0 when
+// it is not one.
 func monthNumber(s string) int {
-	s = strings.TrimSuffix(s, ".")
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
 	if len(s) < 3 {
 		return 0
 	}
-	const names = "janfebmaraprmayjunjulaugsepoctnovdec"
-	p := strings.ToLower(s[:3])
-	for i := 0; i < 12; i++ {
-		if names[i*3:i*3+3] == p {
-			full := [...]string{"january", "february", "march", "april", "may", "june", "july",
-				"august", "september", "october", "november", "december"}[i]
-			if l := strings.ToLower(s); l == p || l == "sept" || strings.HasPrefix(full, l) {
-				return i + 1
-			}
-			return 0
+	for i, name := range monthNames {
+		if strings.HasPrefix(name, s) {
+			return i + 1
 		}
 	}
 	return 0
