@@ -71,33 +71,36 @@ func BenchmarkParseFunc(b *testing.B) {
 	c.stop(b)
 }
 
-func BenchmarkExtractLine(b *testing.B) {
-	var p Parser
-	sink := 0
-	b.ReportAllocs()
-	c := startCPU(b)
-	for i := 0; i < b.N; i++ {
-		p.Extract(benchLines[i%len(benchLines)], func(*Match) bool { sink++; return true })
-	}
-	c.stop(b)
-}
-
-func BenchmarkExtractLong(b *testing.B) {
-	var sb strings.Builder
-	for sb.Len() < 100_000 {
-		for _, l := range benchLines {
-			sb.WriteString(l)
-			sb.WriteString("\n")
-			sb.WriteString(lorem)
+// BenchmarkExtract reads lines of text one by one, and a long text of about
+// 100 KB (many lines, prose between them).
+func BenchmarkExtract(b *testing.B) {
+	b.Run("line", func(b *testing.B) {
+		var p Parser
+		sink := 0
+		b.ReportAllocs()
+		c := startCPU(b)
+		for i := 0; i < b.N; i++ {
+			p.Extract(benchLines[i%len(benchLines)], func(*Match) bool { sink++; return true })
 		}
-	}
-	text := sb.String()
-	var p Parser
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	c := startCPU(b)
-	for i := 0; i < b.N; i++ {
-		p.Extract(text, func(*Match) bool { return true })
-	}
-	c.stop(b)
+		c.stop(b)
+	})
+	b.Run("long100KB", func(b *testing.B) {
+		var sb strings.Builder
+		for sb.Len() < 100_000 {
+			for _, l := range benchLines {
+				sb.WriteString(l)
+				sb.WriteString("\n")
+				sb.WriteString(lorem)
+			}
+		}
+		text := sb.String()
+		var p Parser
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		c := startCPU(b)
+		for i := 0; i < b.N; i++ {
+			p.Extract(text, func(*Match) bool { return true })
+		}
+		c.stop(b)
+	})
 }
