@@ -57,7 +57,7 @@ func Classify(source, code, text, lang string) Class {
 		return c
 	}
 	var buf [256]byte
-	t, ok := classifyText(normalize(buf[:0], text), lang)
+	t, ok := classifyText(normalize(buf[:0], stripPlace(text)), lang)
 	switch {
 	case !ok && m == noMatch:
 		return Class{Status: Unknown}
@@ -116,4 +116,23 @@ func codeString(b []byte, code string) string {
 		return code
 	}
 	return string(b)
+}
+
+// stripPlace drops a leading bracketed place ("[Shatian Town] Departed from
+// sorting center", "【深圳市】快件已揽收"): a town's name must not match a
+// phrase. The reference keeps it as a location hint; decoders do that.
+func stripPlace(text string) string {
+	for _, br := range [...][2]string{{"[", "]"}, {"【", "】"}} {
+		if hasPrefix(text, br[0]) {
+			for i := len(br[0]); i+len(br[1]) <= len(text); i++ {
+				if text[i:i+len(br[1])] == br[1] {
+					if rest := text[i+len(br[1]):]; rest != "" {
+						return rest
+					}
+					return text
+				}
+			}
+		}
+	}
+	return text
 }

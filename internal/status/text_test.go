@@ -128,6 +128,8 @@ func TestLanguages(t *testing.T) {
 		{"en", "Shipment information received", "info_received/info_received_label_created"},
 		{"en", "Shipper created a label, UPS has not received the package yet.", "info_received"},
 		{"en", "Origin Scan", "in_transit/in_transit_picked_up"},
+		{"en", "[Lost Creek] Departed from sorting center", "in_transit/in_transit_origin_facility"},
+		{"en", "[Delivered]", "delivered"},
 		{"en", "Arrived at Facility", "in_transit/in_transit_other"},
 		{"en", "Attempted delivery - no one home", "delivery_failed/delivery_failed_no_one_home"},
 		{"en", "Notice Left (No Authorized Recipient Available)", "delivery_failed/delivery_failed_no_one_home"},
@@ -240,6 +242,7 @@ func TestLanguages(t *testing.T) {
 		{"uk", "Невдала спроба вручення", "delivery_failed"},
 		{"uk", "Відправлення прибуло до відділення", "available_for_pickup"},
 		{"zh", "已签收", "delivered"},
+		{"zh", "【退回镇】快件已揽收", "in_transit/in_transit_picked_up"},
 		{"zh", "快件已到达【深圳转运中心】", "in_transit/in_transit_other"},
 		{"zh", "订单已发货", "in_transit/in_transit_shipped"},
 		{"zh", "派送中", "out_for_delivery"},
@@ -414,6 +417,7 @@ func TestPhraseTable(t *testing.T) {
 		}
 	}
 	assert.Less(t, len(rules), 1<<16)
+	assert.Less(t, len(getIndex().entries), 1<<16, "start offsets are uint16")
 }
 
 func ruleIndex(c Class) int {
