@@ -32,11 +32,11 @@ $(WORKER_BUILD)/faketracker: $(WORKER_SOURCES)
 	cd $(ROOT) && $(GO) build -o $@ ./worker/cmd/faketracker
 
 ## test-worker: end-to-end tests in real workerd (wrangler dev) against the fake trackers.
-test-worker: setup-worker worker-build $(WORKER_BUILD)/faketracker
+test-worker: setup-worker worker-build
 	cd $(ROOT) && $(GO) test -tags e2e -count=1 -timeout 600s ./worker/e2e/
 
 ## bench-worker: the Go worker beside a minimal JavaScript worker in wrangler dev.
-bench-worker: setup-worker worker-build $(WORKER_BUILD)/faketracker
+bench-worker: setup-worker worker-build
 	@cd $(ROOT) && $(GO) run ./worker/cmd/benchworker
 
 ## dev: serve the worker in local workerd on 127.0.0.1:$(DEV_PORT); upstreams and secrets from the environment.
