@@ -60,19 +60,24 @@ type atom struct {
 }
 
 type extractor struct {
-	q      []atom
-	head   int
-	chars  []byte
-	win    [maxNumber]byte
-	m      Match
-	seen   []string
-	seenM  map[string]struct{}
-	count  int
-	stop   bool
-	text   string
-	p      *Parser
-	yield  func(*Match) bool
-	chosen window
+	q     []atom
+	head  int
+	chars []byte
+	win   [maxNumber]byte
+	m     Match
+	seen  []string
+	seenM map[string]struct{}
+	count int
+	stop  bool
+	text  string
+	p     *Parser
+	yield func(*Match) bool
+	cache [8]struct {
+		key [maxNumber]byte
+		n   uint8
+		v   verdict
+	}
+	next uint8
 }
 
 type window struct {
@@ -87,6 +92,9 @@ type window struct {
 func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 	e.q, e.head, e.chars = e.q[:0], 0, e.chars[:0]
 	e.seen, e.seenM, e.count, e.stop = e.seen[:0], nil, 0, false
+	for k := range e.cache {
+		e.cache[k].n = 0
+	}
 	e.text, e.p, e.yield = text, p, yield
 	defer func() { e.text, e.p, e.yield = "", nil, nil }()
 
@@ -240,7 +248,6 @@ func (e *extractor) best(i int) window {
 	if a.dead || (a.digits == 0 && a.n > 4) {
 		return best
 	}
-	p := e.p
 	n, digits := 0, 0
 	allDigitAtoms := true
 	for j := i; j < len(q) && j-i < maxAtoms; j++ {
@@ -275,13 +282,14 @@ func (e *extractor) best(i int) window {
 		if len(formatsOfLen(n)) == 0 {
 			continue
 		}
-		num := e.win[:n]
-		p.classify(num)
-		if !e.acceptable(i, j, n, digits, allDigitAtoms) {
+		if !e.contextOK(i, j, n, digits) {
 			continue
 		}
-		top := &p.res.Candidates[0]
-		w := window{i: i, j: j, n: n, digits: digits, cd: top.CheckDigit == CheckValid, conf: top.Confidence, ok: true}
+		v := e.verdictOf(e.win[:n])
+		if !verdictOK(v, j > i, digits == n, allDigitAtoms) {
+			continue
+		}
+		w := window{i: i, j: j, n: n, digits: digits, cd: v.cd, conf: v.conf, ok: true}
 		if w.better(&best, digits == n) {
 			best = w
 		}
@@ -302,56 +310,84 @@ func (w *window) better(b *window, digitsOnly bool) bool {
 	return w.digits > b.digits
 }
 
-// acceptable applies the false-positive rules to the window i..j just
-// classified into p.res.
-func (e *extractor) acceptable(i, j, n, digits int, allDigitAtoms bool) bool {
-	r := &e.p.res
-	if !r.Valid {
-		return false
-	}
-	top := &r.Candidates[0]
-	q := e.q
-	multi := j > i
-	if digits == n {
-		// Digits only: phone numbers, dates, prices and ids abound, so only
-		// a check digit is evidence enough.
-		if top.CheckDigit != CheckValid {
-			return false
-		}
-		switch q[i].pre {
-		case '+', '$', '€', '£', '¥', '₽', '￥', '₹':
-			return false
-		}
-		if q[i].phone {
-			return false
-		}
-		if n == 11 && e.win[0] == '1' && e.win[1] >= '3' {
-			return false // a Chinese mobile number (1[3-9] + 9 digits)
-		}
-		if multi {
-			// A number never starts or ends inside a longer digit chain.
-			if i > 0 && q[i-1].soft && q[i-1].digits == q[i-1].n && !q[i-1].dead {
-				return false
-			}
-			if j+1 < len(q) && q[j].soft && q[j+1].digits == q[j+1].n && !q[j+1].dead {
-				return false
-			}
-			if n < 12 && j-i > 1 {
-				return false // 3+ groups of 10–11 digits: a phone number
-			}
-			if q[j-1].dotGap && q[j].n == 2 {
-				return false // 1.234.567.890.12: a price
-			}
-			if dateLike(e.chars[q[i].off:q[i].off+q[i].n], e.chars[q[i+1].off:q[i+1].off+q[i+1].n]) {
-				return false
-			}
-		}
+// contextOK applies the false-positive rules that need no classification
+// to the window i..j (n characters, of which digits are digits).
+func (e *extractor) contextOK(i, j, n, digits int) bool {
+	if digits != n {
 		return true
 	}
-	if multi && !allDigitAtoms && top.CheckDigit != CheckValid && top.Confidence < 0.5 {
+	// Digits only: phone numbers, dates, prices and ids abound.
+	q := e.q
+	switch q[i].pre {
+	case '+', '$', '€', '£', '¥', '₽', '￥', '₹':
+		return false
+	}
+	if q[i].phone {
+		return false
+	}
+	if n == 11 && e.win[0] == '1' && e.win[1] >= '3' {
+		return false // a Chinese mobile number (1[3-9] + 9 digits)
+	}
+	if j > i {
+		// A number never starts or ends inside a longer digit chain.
+		if i > 0 && q[i-1].soft && q[i-1].digits == q[i-1].n && !q[i-1].dead {
+			return false
+		}
+		if j+1 < len(q) && q[j].soft && q[j+1].digits == q[j+1].n && !q[j+1].dead {
+			return false
+		}
+		if n < 12 && j-i > 1 {
+			return false // 3+ groups of 10–11 digits: a phone number
+		}
+		if q[j-1].dotGap && q[j].n == 2 {
+			return false // 1.234.567.890.12: a price
+		}
+		if dateLike(e.chars[q[i].off:q[i].off+q[i].n], e.chars[q[i+1].off:q[i+1].off+q[i+1].n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// verdictOK applies the rules that need the number's classification.
+func verdictOK(v verdict, multi, digitsOnly, allDigitAtoms bool) bool {
+	switch {
+	case !v.valid:
+		return false
+	case digitsOnly:
+		return v.cd // only a check digit is evidence enough
+	case multi && !allDigitAtoms && !v.cd && v.conf < 0.5:
 		return false // a word joined to a loose format
 	}
 	return true
+}
+
+// verdict is what the window rules need from a classification.
+type verdict struct {
+	valid, cd bool
+	conf      float64
+}
+
+// verdictOf classifies num, remembering the last few answers: repetitive
+// hostile text ("LX 12 LX 12 …") then costs no more than prose.
+func (e *extractor) verdictOf(num []byte) verdict {
+	for k := range e.cache {
+		c := &e.cache[k]
+		if c.n == uint8(len(num)) && string(c.key[:c.n]) == string(num) {
+			return c.v
+		}
+	}
+	p := e.p
+	p.classify(num)
+	var v verdict
+	if r := &p.res; r.Valid {
+		v = verdict{valid: true, cd: r.Candidates[0].CheckDigit == CheckValid, conf: r.Candidates[0].Confidence}
+	}
+	c := &e.cache[e.next%uint8(len(e.cache))]
+	e.next++
+	c.n = uint8(copy(c.key[:], num))
+	c.v = v
+	return v
 }
 
 // isPhoneLabel reports whether a word announces a phone number.
