@@ -33,18 +33,17 @@ type checkDigit struct {
 
 // The tnd parameter sets in use, one per distinct rule.
 var (
-	cdS10        = checkDigit{algo: algoS10, weights: "86423597"}
-	cdMod10_31   = checkDigit{algo: algoMod10, evens: 3, odds: 1}
-	cdMod10_31R  = checkDigit{algo: algoMod10, evens: 3, odds: 1, reverse: true}
-	cdMod10_13   = checkDigit{algo: algoMod10, evens: 1, odds: 3}
-	cdMod10_12   = checkDigit{algo: algoMod10, evens: 1, odds: 2}
-	cdMod7       = checkDigit{algo: algoMod7}
-	cdFedex11    = checkDigit{algo: algoSumProduct, weights: "31731731731", mod1: 11, mod2: 10}
-	cdFedex13    = checkDigit{algo: algoSumProduct, weights: "1731731731731", mod1: 11, mod2: 10}
-	cdLuhn       = checkDigit{algo: algoLuhn}
-	cdMod3736    = checkDigit{algo: algoMod3736}
-	cdRU14       = checkDigit{algo: algoRU14}
-	cdNoneSilent = checkDigit{}
+	cdS10       = checkDigit{algo: algoS10, weights: "86423597"}
+	cdMod10_31  = checkDigit{algo: algoMod10, evens: 3, odds: 1}
+	cdMod10_31R = checkDigit{algo: algoMod10, evens: 3, odds: 1, reverse: true}
+	cdMod10_13  = checkDigit{algo: algoMod10, evens: 1, odds: 3}
+	cdMod10_12  = checkDigit{algo: algoMod10, evens: 1, odds: 2}
+	cdMod7      = checkDigit{algo: algoMod7}
+	cdFedex11   = checkDigit{algo: algoSumProduct, weights: "31731731731", mod1: 11, mod2: 10}
+	cdFedex13   = checkDigit{algo: algoSumProduct, weights: "1731731731731", mod1: 11, mod2: 10}
+	cdLuhn      = checkDigit{algo: algoLuhn}
+	cdMod3736   = checkDigit{algo: algoMod3736}
+	cdRU14      = checkDigit{algo: algoRU14}
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

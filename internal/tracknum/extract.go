@@ -15,7 +15,6 @@ import "unicode/utf8"
 type Match struct {
 	Result         // the parse of the number; Input is the matched span of the text
 	Start, End int // UTF-16 offsets of the span (JavaScript string indices)
-	start, end int // byte offsets of the span
 }
 
 // Extract finds every tracking number in text, in order, each once.
@@ -440,7 +439,7 @@ func (e *extractor) emit(w window) {
 	p.classify(num)
 	start, end := q[w.i].start, q[w.j].end
 	p.setNumber(num, e.text[start:end])
-	e.m = Match{Result: p.res, Start: q[w.i].u16s, End: q[w.j].u16e, start: start, end: end}
+	e.m = Match{Result: p.res, Start: q[w.i].u16s, End: q[w.j].u16e}
 	e.m.Input = e.text[start:end]
 	number := p.res.Number
 	if e.seenM != nil {

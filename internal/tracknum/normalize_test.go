@@ -53,11 +53,10 @@ func checkOffsets(t *testing.T, in, out string, offs []int) {
 		u += utf16Len(r)
 	}
 	prev := 0
-	for i, o := range offs {
+	for _, o := range offs {
 		assert.True(t, o >= prev && o < units, "offset %d of %q out of order or range", o, out)
 		assert.True(t, starts[o], "offset %d is not a character start", o)
 		prev = o
-		_ = i
 	}
 }
 
