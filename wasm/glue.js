@@ -30,14 +30,29 @@
 
 	const describe = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
+	// globalThis.waybillReady resolves with globalThis.waybill once the first Go
+	// instance is running, and rejects if that instance could not start; after a
+	// failed start, the next instance that starts replaces it with a resolved one.
 	let settle;
-	// Resolves with globalThis.waybill once the first Go instance is running;
-	// rejects if that instance could not start.
-	const ready = new Promise((resolve, reject) => {
+	let state = "pending";
+	globalThis.waybillReady = new Promise((resolve, reject) => {
 		settle = { resolve, reject };
 	});
-	ready.catch(() => {}); // a loader that never awaits it must not see an unhandled rejection
-	globalThis.waybillReady = ready;
+	globalThis.waybillReady.catch(() => {}); // a loader that never awaits it must not see an unhandled rejection
+	const started = (waybill) => {
+		if (state === "pending") {
+			settle.resolve(waybill);
+		} else if (state === "failed") {
+			globalThis.waybillReady = Promise.resolve(waybill);
+		}
+		state = "running";
+	};
+	const failed = (err) => {
+		if (state === "pending") {
+			settle.reject(err);
+			state = "failed";
+		}
+	};
 
 	// bind builds the contract-1 object over one running instance.
 	function bind(go, exports) {
@@ -100,12 +115,12 @@
 		const done = run.call(this, instance);
 		const exports = instance && instance.exports;
 		if (!exports || typeof exports.waybill_call !== "function") {
-			settle.reject(new Error("waybill: this instance is not core.wasm"));
+			failed(new Error("waybill: this instance is not core.wasm"));
 		} else if (this.exited) {
-			settle.reject(new Error("waybill: the Go program exited during start-up"));
+			failed(new Error("waybill: the Go program exited during start-up"));
 		} else {
 			this.waybill = globalThis.waybill = bind(this, exports);
-			settle.resolve(this.waybill);
+			started(this.waybill);
 		}
 		return done;
 	};
@@ -125,7 +140,7 @@
 		} else {
 			instance = (await WebAssembly.instantiate(source, go.importObject)).instance;
 		}
-		go.run(instance);
+		go.run(instance).catch(() => {}); // a failed start is reported below
 		if (go.exited || !go.waybill) {
 			throw new Error("waybill: core.wasm did not start");
 		}
