@@ -5,20 +5,34 @@
 //
 // The API is narrow:
 //
-//	Parse(s) Result             // one pasted number
-//	Extract(text) []Match       // every number in a text, with UTF-16 spans
-//	Normalize(s) (string, []int) // the normalised form and its offset map
-//	Parser                      // the same, reusing memory (no allocation on the hot path)
+//	Parse(s string) Result                // one pasted number
+//	Extract(text string) []Match          // every number in a text, with UTF-16 spans
+//	Normalize(s string) (string, []int)   // the normalised form and its offset map
+//	(*Parser).Parse(s) *Result            // the same, reusing memory: no allocation
+//	(*Parser).Extract(text, yield)        // on the hot path; results live until the next call
+//
+// Parse reads input as pasted: spaces of every kind, dashes and dots between
+// groups, zero-width and bidi marks, fullwidth forms, lower case and
+// Cyrillic/Greek look-alike letters all fold away. Input with labels, URLs or
+// several numbers ("Tracking: LX 299 455 986 CN") is read through Extract.
 //
 // A Result lists every Candidate reading (courier code, carrier name, format
 // id, check digit valid|invalid|none, country, confidence), best first:
 // check-digit-proven candidates lead. Result.Valid says whether the best
 // reading is a plausibly correct number; Problems carries the Problem* codes
-// (order_number, check_digit, unknown_format, …).
+// (order_number, check_digit, unknown_format, …). A failed check digit comes
+// with Suggestions: numbers one adjacent transposition or one look-alike
+// character away that the same format proves, and plain substitutions only
+// when they are not ambiguous.
+//
+// Extract reports only valid numbers, never inside longer words, and never a
+// digits-only number without a proving check digit, next to a phone label or
+// a currency sign, inside a longer digit chain, or shaped like a date; its
+// work is linear in the text.
 //
 // Formats are a declarative table (formats.go): the 39 types of
 // tracking_number_data (jkeen/tracking_number_data @ b79ce4b, MIT; see
-// ../shared/testdata/numbers/tracking_number_data.LICENSE) with their exact
+// tracking_number_data.LICENSE in this directory) with their exact
 // check-digit rules, and the AliExpress formats of
 // reference/tracking-numbers.md (S10 with every ISO 3166 country, Yanwen
 // YP/YN, China EMS domestic ranges, Cainiao, YunExpress, YTO, 4PX, J&T, SF,
