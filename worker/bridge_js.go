@@ -7,7 +7,9 @@ package main
 //
 //   - JavaScript calls binding.handle(method, url, headers, body, job) once
 //     per request; Go serves it on a goroutine with a buffered
-//     ResponseWriter and posts ("done", status, headers, body) to job.
+//     ResponseWriter and posts ("done", status, headers, body) to job
+//     (job.mjs). Headers travel as one "\n"-joined string, byte payloads
+//     going out as (pointer, length) that job.mjs copies during the call.
 //   - Go never starts I/O itself. It posts ("fetch"|"sleep"|"cget"|"cput",
 //     …) to the job of the request it works for, and the job's own loop in
 //     worker.mjs performs it in that request's context (workerd ties I/O to
@@ -22,14 +24,34 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall/js"
 	"time"
+	"unsafe"
 )
 
-var (
-	jsUint8Array = js.Global().Get("Uint8Array")
-)
+// ptrLen passes b to JavaScript as (pointer, length) into the instance's
+// memory; job.mjs copies the bytes out during the call, while b is alive.
+// This spares a Uint8Array value (and its finalizer) per payload.
+func ptrLen(b []byte) (int, int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	return int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))), len(b)
+}
+
+// joinPairs joins name/value pairs with "\n" (header names and values
+// carry no newlines; cache keys are built from tracker-safe numbers).
+func joinPairs(b *strings.Builder, pairs ...string) string {
+	for i, p := range pairs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
 
 type jobKey struct{}
 
@@ -80,12 +102,6 @@ func reply(_ js.Value, args []js.Value) any {
 	return nil
 }
 
-func bytesToJS(b []byte) js.Value {
-	u := jsUint8Array.New(len(b))
-	js.CopyBytesToJS(u, b)
-	return u
-}
-
 func bytesFromJS(v js.Value) []byte {
 	if v.IsNull() || v.IsUndefined() {
 		return nil
@@ -101,14 +117,17 @@ func handleFunc(h http.Handler) js.Func {
 		if len(args) < 5 {
 			return "handle: want 5 arguments"
 		}
-		method, rawURL, hdrs, body, jobObj := args[0].String(), args[1].String(), args[2], args[3], args[4]
+		method, rawURL, hdrs, body, jobObj := args[0].String(), args[1].String(), args[2].String(), args[3], args[4]
 		u, err := url.Parse(rawURL)
 		if err != nil {
 			u = &url.URL{Path: "/"}
 		}
 		header := http.Header{}
-		for i, n := 0, hdrs.Length(); i+1 < n; i += 2 {
-			header.Add(hdrs.Index(i).String(), hdrs.Index(i+1).String())
+		for hdrs != "" {
+			var k, v string
+			k, hdrs, _ = strings.Cut(hdrs, "\n")
+			v, hdrs, _ = strings.Cut(hdrs, "\n")
+			header.Add(k, v)
 		}
 		req := &http.Request{Method: method, URL: u, Header: header, Host: u.Host,
 			RemoteAddr: header.Get("CF-Connecting-IP"), Body: http.NoBody}
@@ -148,13 +167,20 @@ func serve(h http.Handler, req *http.Request, j *job) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
-	hdrs := make([]any, 0, 2*len(w.header))
+	var hb strings.Builder
 	for k, vs := range w.header {
 		for _, v := range vs {
-			hdrs = append(hdrs, k, v)
+			if hb.Len() > 0 {
+				hb.WriteByte('\n')
+			}
+			hb.WriteString(k)
+			hb.WriteByte('\n')
+			hb.WriteString(strings.ReplaceAll(v, "\n", " "))
 		}
 	}
-	j.obj.Call("post", "done", w.status, js.ValueOf(hdrs), bytesToJS(w.body.Bytes()))
+	body := w.body.Bytes()
+	ptr, n := ptrLen(body)
+	j.obj.Call("post", "done", w.status, hb.String(), ptr, n)
 }
 
 // bufferedWriter collects the whole response: answers are small, and one
@@ -188,17 +214,15 @@ func (jsTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, error) 
 	if j == nil {
 		return nil, errNoJob
 	}
-	hdrs := make([]any, len(r.Header))
-	for i, h := range r.Header {
-		hdrs[i] = h
-	}
-	body := js.Null()
-	if r.Body != nil {
-		body = bytesToJS(r.Body)
+	var hb strings.Builder
+	hdrs := joinPairs(&hb, r.Header...)
+	ptr, n := ptrLen(r.Body)
+	if r.Body == nil {
+		n = -1
 	}
 	id, ch := await()
 	defer forget(id)
-	j.obj.Call("post", "fetch", id, r.Method, r.URL, js.ValueOf(hdrs), body, int(r.Timeout/time.Millisecond))
+	j.obj.Call("post", "fetch", id, r.Method, r.URL, hdrs, ptr, n, int(r.Timeout/time.Millisecond))
 	var v js.Value
 	select {
 	case v = <-ch:
@@ -245,13 +269,11 @@ func (jsCache) Get(ctx context.Context, keys []string) [][]byte {
 	if j == nil {
 		return out
 	}
-	ks := make([]any, len(keys))
-	for i, k := range keys {
-		ks[i] = k
-	}
+	var kb strings.Builder
+	ks := joinPairs(&kb, keys...)
 	id, ch := await()
 	defer forget(id)
-	j.obj.Call("post", "cget", id, js.ValueOf(ks))
+	j.obj.Call("post", "cget", id, ks)
 	var v js.Value
 	select {
 	case v = <-ch:
@@ -271,6 +293,7 @@ func (jsCache) Get(ctx context.Context, keys []string) [][]byte {
 
 func (jsCache) Put(ctx context.Context, key string, val []byte, ttl time.Duration) {
 	if j := jobFrom(ctx); j != nil && ttl >= time.Second {
-		j.obj.Call("post", "cput", key, bytesToJS(val), int(ttl/time.Second))
+		ptr, n := ptrLen(val)
+		j.obj.Call("post", "cput", key, ptr, n, int(ttl/time.Second))
 	}
 }

@@ -1,6 +1,6 @@
 // CPU per request of the Go worker itself (wasm + bridge), in V8 without
 // workerd or wrangler around it: the same build/app.wasm and the same Job
-// protocol as worker.mjs, with Node's fetch to the fake trackers and an
+// (job.mjs) as worker.mjs, with Node's fetch to the fake trackers and an
 // in-memory stand-in for caches.default. Used by `make bench-worker`:
 //
 //   node bench/inprocess.mjs FAKES_URL TOKEN [N]
@@ -15,6 +15,7 @@ const [fakes, token, nArg] = process.argv.slice(2);
 const N = Number(nArg || 2000);
 
 await import(path.join(here, "..", "build", "wasm_exec.js"));
+const { Job, headerString } = await import(path.join(here, "..", "job.mjs"));
 const wasm = await WebAssembly.compile(fs.readFileSync(path.join(here, "..", "build", "app.wasm")));
 
 const store = new Map();
@@ -44,60 +45,16 @@ const go = new Go();
 const inst = new WebAssembly.Instance(wasm, go.importObject);
 go.run(inst);
 
-// The Job protocol of worker.mjs, minus Response construction details.
-class Job {
-  constructor() {
-    this.queue = [];
-    this.wake = null;
-    this.pending = [];
-  }
-  post(op, a, b, c, d, e, f) {
-    this.queue.push([op, a, b, c, d, e, f]);
-    if (this.wake) {
-      const w = this.wake;
-      this.wake = null;
-      w();
-    }
-  }
-  async run() {
-    for (;;) {
-      while (this.queue.length) {
-        const [op, a, b, c, d, e, f] = this.queue.shift();
-        switch (op) {
-          case "done":
-            await Promise.all(this.pending);
-            return { status: a, body: c };
-          case "fetch": {
-            const h = new Headers();
-            for (let i = 0; i + 1 < d.length; i += 2) h.set(d[i], d[i + 1]);
-            fetch(c, { method: b, headers: h, body: e }).then(async (r) =>
-              binding.reply(a, [r.status, new Uint8Array(await r.arrayBuffer()), null, r.headers.get("retry-after")]),
-            );
-            break;
-          }
-          case "cget":
-            Promise.all(b.map((k) => caches.default.match(k).then((r) => (r ? r.arrayBuffer().then((x) => new Uint8Array(x)) : null)))).then((v) =>
-              binding.reply(a, v),
-            );
-            break;
-          case "cput":
-            this.pending.push(caches.default.put(a, new Response(b)));
-            break;
-          case "sleep":
-            setTimeout(() => binding.reply(a, null), b);
-            break;
-        }
-      }
-      await new Promise((r) => (this.wake = r));
-    }
-  }
-}
+const state = { go, binding, jobs: new Set(), dead: false };
+const headers = headerString(new Headers({ host: "worker", "cf-connecting-ip": "127.0.0.1" }));
 
 async function request(method, url, body) {
-  const job = new Job();
-  binding.handle(method, url, ["host", "worker", "cf-connecting-ip", "127.0.0.1"], body, job);
+  const job = new Job(state, { waitUntil() {} }, () => {
+    throw new Error("Go exited");
+  });
+  binding.handle(method, url, headers, body, job);
   const res = await job.run();
-  if (res.status !== 200) throw new Error("HTTP " + res.status + ": " + new TextDecoder().decode(res.body));
+  if (!res || res[0] !== 200) throw new Error("HTTP " + (res && res[0]) + ": " + (res && new TextDecoder().decode(res[2])));
   return res;
 }
 

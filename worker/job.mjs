@@ -1,0 +1,142 @@
+// The JavaScript half of the bridge in bridge_js.go, shared by worker.mjs
+// and the in-process benchmark.
+//
+// One Job per request. Go posts to it what the request needs: the answer
+// ("done"), an upstream call ("fetch"), cache reads and writes ("cget",
+// "cput"), a pause ("sleep"). post only queues and wakes the Job's loop,
+// because Go may call it while running on another request's stack; the loop
+// runs inside its own request and performs the I/O there (workerd ties I/O to
+// the request that starts it). Results go back through binding.reply.
+//
+// Byte payloads come as (pointer, length) into the Go instance's memory and
+// are copied out at once, during the call; headers and cache keys come as one
+// "\n"-joined string. Both spare the bridge a JavaScript object per value.
+
+const CACHE_ORIGIN = "https://waybill-cache.invalid/";
+
+export class Job {
+  // state: {go, binding, jobs:Set, dead}; ctx: the request's ExecutionContext.
+  constructor(state, ctx, onDead) {
+    this.state = state;
+    this.binding = state.binding;
+    this.ctx = ctx;
+    this.onDead = onDead;
+    this.queue = [];
+    this.wake = null;
+  }
+
+  bytes(ptr, len) {
+    if (!len) return new Uint8Array(0);
+    return new Uint8Array(this.state.go._inst.exports.mem.buffer, ptr, len).slice();
+  }
+
+  post(op, a, b, c, d, e, f, g) {
+    switch (op) {
+      case "done": // status, headers, ptr, len
+        this.queue.push([op, a, b, this.bytes(c, d)]);
+        break;
+      case "fetch": // id, method, url, headers, ptr, len (-1: no body), timeoutMs
+        this.queue.push([op, a, b, c, d, f < 0 ? null : this.bytes(e, f), g]);
+        break;
+      case "cput": // key, ptr, len, ttlSeconds
+        this.queue.push([op, a, this.bytes(b, c), d]);
+        break;
+      default:
+        this.queue.push([op, a, b, c, d, e, f]);
+    }
+    if (this.wake) {
+      const w = this.wake;
+      this.wake = null;
+      w();
+    }
+  }
+
+  reply(id, value) {
+    try {
+      this.binding.reply(id, value);
+    } catch (e) {
+      // Go exited or trapped: fail everything it was serving.
+      this.onDead(this.state);
+    }
+  }
+
+  // run resolves to [status, headers "\n"-joined, body] or null if Go died.
+  async run() {
+    for (;;) {
+      while (this.queue.length > 0) {
+        const m = this.queue.shift();
+        if (m[0] === "dead") return null;
+        if (m[0] === "done") return [m[1], m[2], m[3]];
+        this.dispatch(m);
+      }
+      await new Promise((resolve) => (this.wake = resolve));
+    }
+  }
+
+  dispatch(m) {
+    switch (m[0]) {
+      case "fetch":
+        this.fetch(m[1], m[2], m[3], m[4], m[5], m[6]);
+        break;
+      case "sleep":
+        setTimeout(() => this.reply(m[1], null), m[2]);
+        break;
+      case "cget":
+        this.cacheGet(m[1], m[2]);
+        break;
+      case "cput": {
+        const put = caches.default
+          .put(CACHE_ORIGIN + encodeURIComponent(m[1]), new Response(m[2], { headers: { "cache-control": "max-age=" + m[3] } }))
+          .catch(() => {});
+        if (this.ctx && this.ctx.waitUntil) this.ctx.waitUntil(put);
+        break;
+      }
+    }
+  }
+
+  async fetch(id, method, url, headers, body, timeoutMs) {
+    const h = new Headers();
+    const hs = headers ? headers.split("\n") : [];
+    for (let i = 0; i + 1 < hs.length; i += 2) h.set(hs[i], hs[i + 1]);
+    const signal = AbortSignal.timeout(timeoutMs > 0 ? timeoutMs : 10000);
+    try {
+      const res = await fetch(url, { method, headers: h, body, signal, redirect: "follow" });
+      const buf = new Uint8Array(await res.arrayBuffer());
+      this.reply(id, [res.status, buf, null, res.headers.get("retry-after")]);
+    } catch (err) {
+      const timedOut = signal.aborted || (err && err.name === "TimeoutError");
+      this.reply(id, [0, null, timedOut ? "timeout" : "network", null]);
+    }
+  }
+
+  async cacheGet(id, keys) {
+    const cache = caches.default;
+    const vals = await Promise.all(
+      keys.split("\n").map(async (k) => {
+        try {
+          const r = await cache.match(CACHE_ORIGIN + encodeURIComponent(k));
+          return r ? new Uint8Array(await r.arrayBuffer()) : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    this.reply(id, vals);
+  }
+}
+
+// headerString turns a request's headers into the "\n"-joined string Go reads.
+export function headerString(headers) {
+  let s = "";
+  for (const [k, v] of headers) s += (s ? "\n" : "") + k + "\n" + v.replace(/[\r\n]/g, " ");
+  return s;
+}
+
+// toResponse builds the Response from run()'s result.
+export function toResponse([status, headers, body]) {
+  const h = new Headers();
+  const hs = headers ? headers.split("\n") : [];
+  for (let i = 0; i + 1 < hs.length; i += 2) h.append(hs[i], hs[i + 1]);
+  const nullBody = status === 204 || status === 304 || status === 101;
+  return new Response(nullBody ? null : body, { status, headers: h });
+}
