@@ -71,12 +71,11 @@ type extractor struct {
 	text  string
 	p     *Parser
 	yield func(*Match) bool
-	cache [8]struct {
+	cache [16]struct {
 		key [maxNumber]byte
 		n   uint8
 		v   verdict
 	}
-	next uint8
 }
 
 type window struct {
@@ -367,14 +366,17 @@ type verdict struct {
 	conf      float64
 }
 
-// verdictOf classifies num, remembering the last few answers: repetitive
-// hostile text ("LX 12 LX 12 …") then costs no more than prose.
+// verdictOf classifies num, remembering recent answers in a small
+// direct-mapped cache: repetitive hostile text ("LX 12 LX 12 …") then costs
+// no more than prose.
 func (e *extractor) verdictOf(num []byte) verdict {
-	for k := range e.cache {
-		c := &e.cache[k]
-		if c.n == uint8(len(num)) && string(c.key[:c.n]) == string(num) {
-			return c.v
-		}
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range num {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	c := &e.cache[h%uint32(len(e.cache))]
+	if c.n == uint8(len(num)) && string(c.key[:c.n]) == string(num) {
+		return c.v
 	}
 	p := e.p
 	p.classify(num)
@@ -382,8 +384,6 @@ func (e *extractor) verdictOf(num []byte) verdict {
 	if r := &p.res; r.Valid {
 		v = verdict{valid: true, cd: r.Candidates[0].CheckDigit == CheckValid, conf: r.Candidates[0].Confidence}
 	}
-	c := &e.cache[e.next%uint8(len(e.cache))]
-	e.next++
 	c.n = uint8(copy(c.key[:], num))
 	c.v = v
 	return v

@@ -324,6 +324,9 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 		if len(out) == cap(out) {
 			break
 		}
+		if !mayMatch(i, n) {
+			continue
+		}
 		cd, country, carrier, ok := p.check(f, n)
 		if !ok {
 			continue
@@ -353,26 +356,81 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 	return out
 }
 
-// byLen lists, for every length, the rows whose shapes allow it. It is built
-// on first use rather than at package init (start-up time is budgeted).
+// byLen lists, for every length, the rows whose shapes allow it; ends holds
+// for every row the characters its numbers can start and end with. Both are
+// built on first use rather than at package init (start-up time is budgeted).
 var (
 	byLen     [42][]uint8
-	byLenOnce sync.Once
+	ends      [len(formats)][2]uint64
+	tableOnce sync.Once
 )
+
+func buildTables() {
+	for i := range formats {
+		f := &formats[i]
+		for l := f.minLen; l <= f.maxLen && int(l) < len(byLen); l++ {
+			byLen[l] = append(byLen[l], uint8(i))
+		}
+		if len(f.shape) == 0 { // the IMpb matcher: digits only
+			ends[i] = [2]uint64{classMask(dig), classMask(dig)}
+			continue
+		}
+		ends[i] = [2]uint64{segEnds(&f.shape[0], true), segEnds(&f.shape[len(f.shape)-1], false)}
+	}
+}
+
+// segEnds is the set of characters a segment can start (or end) with.
+func segEnds(s *seg, first bool) uint64 {
+	if s.lit == "" {
+		return classMask(s.cls)
+	}
+	var m uint64
+	for alts := s.lit; len(alts) > 0; {
+		a := alts
+		if i := indexByte(alts, '|'); i >= 0 {
+			a, alts = alts[:i], alts[i+1:]
+		} else {
+			alts = ""
+		}
+		if first {
+			m |= charBit(a[0])
+		} else {
+			m |= charBit(a[len(a)-1])
+		}
+	}
+	return m
+}
+
+func classMask(cls string) uint64 {
+	var m uint64
+	for c := byte('0'); c <= 'Z'; c++ {
+		if (isDigit(c) || isUpper(c)) && inClass(c, cls) {
+			m |= charBit(c)
+		}
+	}
+	return m
+}
+
+// charBit maps '0'-'9' and 'A'-'Z' to one bit each.
+func charBit(c byte) uint64 {
+	if isDigit(c) {
+		return 1 << (c - '0')
+	}
+	return 1 << (c - 'A' + 10)
+}
 
 func formatsOfLen(n int) []uint8 {
 	if n >= len(byLen) {
 		return nil
 	}
-	byLenOnce.Do(func() {
-		for i := range formats {
-			f := &formats[i]
-			for l := f.minLen; l <= f.maxLen && int(l) < len(byLen); l++ {
-				byLen[l] = append(byLen[l], uint8(i))
-			}
-		}
-	})
+	tableOnce.Do(buildTables)
 	return byLen[n]
+}
+
+// mayMatch is a quick test of n's first and last characters against row i.
+func mayMatch(i uint8, n []byte) bool {
+	e := &ends[i]
+	return e[0]&charBit(n[0]) != 0 && e[1]&charBit(n[len(n)-1]) != 0
 }
 
 func better(a, b *Candidate) bool {

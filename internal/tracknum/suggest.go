@@ -125,7 +125,7 @@ func (p *Parser) proves(alt []byte, want []uint8) bool {
 		return false
 	}
 	for _, i := range formatsOfLen(len(alt)) {
-		if f := &formats[i]; f.cd.algo != algoNone && f.flags&weak == 0 && p.provenBy(f, alt) {
+		if f := &formats[i]; f.cd.algo != algoNone && f.flags&weak == 0 && mayMatch(i, alt) && p.provenBy(f, alt) {
 			return true
 		}
 	}
