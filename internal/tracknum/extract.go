@@ -71,7 +71,7 @@ type extractor struct {
 	text  string
 	p     *Parser
 	yield func(*Match) bool
-	cache [16]struct {
+	cache [64]struct {
 		key [maxNumber]byte
 		n   uint8
 		v   verdict
