@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -38,18 +37,22 @@ const (
 func (m *merger) cluster() {
 	n := len(m.raw)
 	m.parent = make([]int32, n)
-	origins := make([][]int32, n) // origins in each root's group, sorted
+	// origins[root] are the origins in root's group, sorted; a singleton
+	// group views its one origin in own (no allocation per event).
+	own := make([]int32, n)
+	origins := make([][]int32, n)
 	for i := range m.parent {
 		m.parent[i] = int32(i)
-		origins[i] = []int32{m.raw[i].origin}
+		own[i] = m.raw[i].origin
+		origins[i] = own[i : i+1 : i+1]
 	}
 	var cands []candidate
 	for kind := 0; kind < matchKinds; kind++ {
-		index := make(map[string][]int32)
+		index := make(map[matchKeyT][]int32)
 		for i := 0; i < n; i++ {
 			e := &m.raw[i]
-			k := matchKey(e, kind)
-			if k == "" {
+			k, ok := matchKey(e, kind)
+			if !ok {
 				continue
 			}
 			list := index[k]
@@ -58,7 +61,7 @@ func (m *merger) cluster() {
 			if len(cands) == 0 {
 				continue
 			}
-			sort.Slice(cands, func(a, b int) bool { return cands[a].less(cands[b]) })
+			sortCandidates(cands)
 			for tries, c := range cands {
 				if tries == tryLimit || m.tryUnion(int32(i), c.j, origins) {
 					break
@@ -73,6 +76,16 @@ type candidate struct {
 	j        int32
 	residual int64 // distance from a whole-hour shift, ms (0 within the same-instant window)
 	hours    int64
+}
+
+// sortCandidates is an insertion sort: the list is short (≤ probeLimit)
+// and sort.Slice would allocate per event.
+func sortCandidates(cs []candidate) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].less(cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
 }
 
 func (c candidate) less(d candidate) bool {
@@ -135,26 +148,32 @@ func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate
 	return cands
 }
 
-// matchKey is the index key of e for one match kind, "" for none.
-func matchKey(e *rawEvent, kind int) string {
+// matchKeyT is an index key: what two events must share to be compared.
+type matchKeyT struct {
+	a, b  string
+	stage status.Stage
+}
+
+// matchKey is the index key of e for one match kind; ok is false when e
+// has nothing to match on for that kind.
+func matchKey(e *rawEvent, kind int) (k matchKeyT, ok bool) {
 	switch kind {
 	case matchText:
-		return e.norm
+		return matchKeyT{a: e.norm}, e.norm != ""
 	case matchCode:
-		return codeFamily(e.Code)
+		c := codeFamily(e.Code)
+		return matchKeyT{a: c}, c != ""
 	case matchSub:
 		if e.Sub != "" && !strings.HasSuffix(e.Sub, "_other") && known(e.Status) {
-			return string(e.Status) + "\x00" + e.Sub + "\x00" + stageKey(e.Stage)
+			return matchKeyT{a: string(e.Status), b: e.Sub, stage: e.Stage}, true
 		}
 	case matchStatus:
 		if oncePerParcel(e.Status) {
-			return string(e.Status) + "\x00" + stageKey(e.Stage)
+			return matchKeyT{a: string(e.Status), stage: e.Stage}, true
 		}
 	}
-	return ""
+	return k, false
 }
-
-func stageKey(s status.Stage) string { return string(rune('0' + s)) }
 
 // oncePerParcel reports the statuses that happen about once per delivery,
 // so two sources reporting one of them near the same time mean one event

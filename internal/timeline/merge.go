@@ -126,7 +126,10 @@ type merger struct {
 	parent  []int32          // union-find over raw
 	events  []MergedEvent
 	members [][]int32 // raw indices of each merged event, same order as events
-	errors  []SourceError
+	// originNames holds, per origin, its source and number as one-element
+	// slices for single-source events.
+	originNames []struct{ source, number []string }
+	errors      []SourceError
 }
 
 // rawEvent is an input event plus what clustering needs.
@@ -162,6 +165,8 @@ func (m *merger) collect(srcs []SourceTimeline) {
 		o := len(origins)
 		if o == 0 || origins[o-1] != key {
 			origins = append(origins, key)
+			m.originNames = append(m.originNames, struct{ source, number []string }{
+				[]string{s.Source}, []string{s.Number}})
 		} else {
 			o--
 		}
@@ -326,6 +331,19 @@ func (m *merger) mergeGroup(mem []int32) MergedEvent {
 	}
 	me := MergedEvent{Time: best.Time, Status: best.Status, Sub: best.Sub, Stage: best.Stage,
 		Text: best.Text, Location: best.Location, Code: best.Code}
+	if len(mem) == 1 {
+		// Most events have one source: share its origin's one-element
+		// slices (capacity 1, so an append elsewhere copies).
+		o := &m.originNames[best.origin]
+		me.Sources, me.Numbers = o.source, o.number
+		if best.Number != o.number[0] {
+			me.Numbers = []string{best.Number}
+		}
+		if me.Status == "" {
+			me.Status = status.Unknown
+		}
+		return me
+	}
 	for _, i := range mem {
 		e := &m.raw[i]
 		me.Sources = addSorted(me.Sources, e.Source)
