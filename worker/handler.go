@@ -72,6 +72,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	path := r.URL.Path
+	if s.cfg.TestHooks && path == "/_test/exit" {
+		exitProgram() // the instance ends; worker.mjs must start a new one
+		return
+	}
 	if path == "/healthz" {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", "use GET /healthz")

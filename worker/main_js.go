@@ -3,6 +3,7 @@
 package main
 
 import (
+	"os"
 	"runtime/debug"
 	"syscall/js"
 	"time"
@@ -30,3 +31,6 @@ func main() {
 	binding.Set("handle", handleFunc(srv))
 	select {}
 }
+
+// exitProgram ends the Go program (TEST_HOOKS only).
+func exitProgram() { os.Exit(3) }

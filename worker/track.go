@@ -68,6 +68,17 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				defer func() {
+					// A panic here would end the whole Go instance: turn it into
+					// this source's error for every number instead.
+					if recover() != nil {
+						r := failed("internal", src.name()+": internal error")
+						results[i] = map[string]*sourceResult{}
+						for _, n := range unique {
+							results[i][n] = r
+						}
+					}
+				}()
 				results[i] = s.lookupSource(ctx, src, unique, lang)
 			}()
 		}

@@ -109,6 +109,7 @@ func run(m *testing.M) int {
 		"UPSTREAM_TIMEOUT_MS=1500",
 		"WRANGLER_LOG_LEVEL=log",
 		"WORKER_NAME=waybill-e2e",
+		"TEST_HOOKS=1",
 	)
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -450,6 +451,23 @@ func TestWrongTokenNeverEchoed(t *testing.T) {
 	s := srcOf(r.body.Get("results.0"), "17track")
 	assert.Equal(t, "unauthorized", s.Get("error.code").String())
 	assert.NotContains(t, r.raw, token)
+}
+
+func TestInstanceRecoversAfterGoExits(t *testing.T) {
+	// Fill the instance's memory cache, end the Go program, and check that
+	// the next requests get a fresh instance (and so miss the cache).
+	n := fresh(1)[0]
+	require.Equal(t, 200, do(t, "GET", "/v1/track/"+n, "").code)
+	require.True(t, srcOf(do(t, "GET", "/v1/track/"+n, "").body.Get("results.0"), "17track").Get("cached").Bool())
+
+	r := do(t, "GET", "/_test/exit", "")
+	assert.Equal(t, 500, r.code)
+	assert.Equal(t, "internal", r.body.Get("error.code").String())
+	r = do(t, "GET", "/healthz", "")
+	assert.Equal(t, 200, r.code, r.raw)
+	r = do(t, "GET", "/v1/track/"+n, "")
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, n, r.body.Get("results.0.number").String())
 }
 
 func TestTokenNeverLogged(t *testing.T) {

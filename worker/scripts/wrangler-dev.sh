@@ -33,7 +33,7 @@ cat >"$tmp/wrangler.jsonc" <<JSON
 JSON
 umask 077
 : >"$tmp/.dev.vars"
-for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
+for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS TEST_HOOKS; do
   if [[ -n ${!v:-} ]]; then printf '%s="%s"\n' "$v" "${!v//\"/\\\"}" >>"$tmp/.dev.vars"; fi
 done
 inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
