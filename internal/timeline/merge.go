@@ -28,6 +28,7 @@ type Input struct {
 }
 
 // MergedEvent is one real-world event, reported by one or more sources.
+// Sources and Numbers may share memory between events: read-only.
 type MergedEvent struct {
 	Time     time.Time
 	Status   status.Status
