@@ -326,6 +326,7 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 		fields jsonr.Result
 	}
 	byKey := map[string]component{}
+	var keys []string // in the answer's order
 	var f [2]jsonr.Result
 	comps.ForEach(func(k, c jsonr.Result) bool {
 		key := k.String()
@@ -333,6 +334,7 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 		members(c, componentFields[:], f[:])
 		cm := component{tag: str(f[0]), fields: f[1]}
 		byKey[key] = cm
+		keys = append(keys, key)
 		switch cm.tag {
 		case "pc_om_list_body":
 			bodyKey = key
@@ -372,7 +374,9 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 			return true
 		})
 	}
-	comps.ForEach(func(k, _ jsonr.Result) bool { add(k.String()); return true })
+	for _, k := range keys {
+		add(k)
+	}
 	if len(res.Orders) == 0 && bodyKey == "" {
 		return Result{}, errorf("bad_payload", "aliexpress: no order components in the answer")
 	}
@@ -382,19 +386,23 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 // escapePath escapes dots so a component key can be one path component.
 func escapePath(k string) string { return strings.ReplaceAll(k, ".", `\.`) }
 
-func aeListOrder(f jsonr.Result, opt Options) Order {
-	o := Order{StatusText: text(f, "statusText")}
-	o.ID = text(f, "orderId")
-	if t, ok := parseEnglishDate(text(f, "orderDateText"), opt.Offset); ok {
+// The list order members the decoder reads, in one pass (see members).
+var listOrderFields = [...]string{"orderId", "statusText", "orderDateText", "orderStatus", "utParams", "buttons"}
+
+func aeListOrder(fields jsonr.Result, opt Options) Order {
+	var f [len(listOrderFields)]jsonr.Result
+	members(fields, listOrderFields[:], f[:])
+	o := Order{StatusText: str(f[1])}
+	o.ID = str(f[0])
+	if t, ok := parseEnglishDate(str(f[2]), opt.Offset); ok {
 		o.PlacedAt = t
 	}
-	if c := f.Get("orderStatus"); c.Exists() {
-		o.StatusCode = text(f, "orderStatus")
-	} else {
-		o.StatusCode = text(f, "utParams.args.orderStatus")
+	o.StatusCode = str(f[3])
+	if o.StatusCode == "" {
+		o.StatusCode = text(f[4], "args.orderStatus")
 	}
 	var buttons []string
-	f.Get("buttons").ForEach(func(_, b jsonr.Result) bool {
+	f[5].ForEach(func(_, b jsonr.Result) bool {
 		buttons = append(buttons, text(b, "type"))
 		return true
 	})
