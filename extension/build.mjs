@@ -73,7 +73,7 @@ export function manifest(browser, proxy) {
     },
     content_scripts: [
       { matches: [...ORDER_MATCHES, ...TRACK_MATCHES], js: ['main/mtop-bridge.js'], run_at: 'document_start', world: 'MAIN' },
-      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES, ...RU_MATCHES], js: [...CONTENT_COMMON, 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js', 'content/main.js'], run_at: 'document_idle' },
+      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES, ...RU_MATCHES], js: [...CONTENT_COMMON, 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js', 'content/main.js'], run_at: 'document_end' },
     ],
     action: { default_popup: 'popup/popup.html', default_title: '__MSG_extName__' },
     options_ui: { page: 'options/options.html', open_in_tab: true },

@@ -23,28 +23,28 @@ const rows = [];
 // shipped card has its numbers, and when every shipped card is cross-checked.
 const WATCH = () => {
   const t = (window.__bench = { cards: 0, badges: 0, tracked: 0, checked: 0 });
-  const tick = () => {
+  const check = () => {
     const cards = document.querySelectorAll('.order-item');
+    if (cards.length < 50) return;
     const now = performance.now();
-    if (cards.length >= 50) {
-      if (!t.cards) t.cards = now;
-      const b = document.querySelectorAll('.order-item .waybill-badge');
-      if (!t.badges && b.length >= 50) t.badges = now;
-      const shipped = [...cards].filter((c) => c.querySelector('a[href*="tradeOrderId="]'));
-      const badgeOf = (c) => c.querySelector('.waybill-badge');
-      if (!t.tracked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-number'))) t.tracked = now;
-      if (!t.checked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-checked') === 'true')) t.checked = now;
-    }
-    if (!t.checked || !t.tracked) requestAnimationFrame(tick);
+    if (!t.cards) t.cards = now;
+    const badgeOf = (c) => c.querySelector('.waybill-badge');
+    if (!t.badges && document.querySelectorAll('.order-item .waybill-badge').length >= 50) t.badges = now;
+    const shipped = [...cards].filter((c) => c.querySelector('a[href*="tradeOrderId="]'));
+    if (!t.tracked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-number'))) t.tracked = now;
+    if (!t.checked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-checked') === 'true')) t.checked = now;
   };
-  requestAnimationFrame(tick);
+  // Exact instants: a MutationObserver sees the cards and every badge change as they happen.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true,
+    attributeFilter: ['data-waybill-number', 'data-waybill-checked'] });
 };
 
 async function visit(b, label) {
   const page = await b.ctx.newPage();
   await page.addInitScript(WATCH);
   const s0 = await b.sw.evaluate(() => ({ ...BG.stats }));
-  await page.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=0&fixture_total=50&fixture_size=50');
+  // The cards come 300 ms after the page, like the real SPA's (after its own mtop call).
+  await page.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=300&fixture_total=50&fixture_size=50');
   const end = Date.now() + 20000;
   let r;
   while (Date.now() < end) {
@@ -61,21 +61,44 @@ async function visit(b, label) {
 }
 
 try {
-  // 1. Cold start, one fresh browser (fresh profile) per run.
-  const cold = [], ready = [];
+  // 1a. Cold start at install: one fresh browser (fresh profile) per run.
+  const install = [];
   for (let i = 0; i < RUNS; i++) {
     const b = await launch(ext.dir);
     const t = await b.sw.evaluate(() => new Promise((resolve) => {
       const wait = () => (BG.timings.firstAnswer || BG.timings.error ? resolve(BG.timings) : setTimeout(wait, 5));
       wait();
     }));
-    cold.push(t.firstAnswer); ready.push(t.coreReady);
+    install.push(t.firstAnswer);
+    await b.close();
+  }
+  // 1b. Cold start on wake, as users get it after ~30 s idle: the worker is stopped
+  // (CDP ServiceWorker.stopAllWorkers) and an extension page sends one message that
+  // needs a core answer. Measured in the worker (start → first answer) and round trip.
+  const wake = [], trip = [];
+  {
+    const b = await launch(ext.dir);
+    const page = await b.ctx.newPage();
+    await page.goto(`chrome-extension://${b.extId}/options/options.html`);
+    const cdp = await b.ctx.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < RUNS + 2; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.waitForTimeout(300);
+      const r = await page.evaluate(async () => {
+        const t0 = performance.now();
+        const res = await chrome.runtime.sendMessage({ type: 'ping' });
+        return { trip: performance.now() - t0, res };
+      });
+      if (r.res && r.res.ok) { wake.push(r.res.timings.firstAnswer); trip.push(r.trip); }
+    }
     await b.close();
   }
   const size = fs.statSync(new URL('../core/core.wasm', import.meta.url)).size;
   rows.push(['core.wasm size (raw)', (size / 1048576).toFixed(2) + ' MB', '≤ 2.5 MB']);
-  rows.push([`service worker start → core ready (median of ${RUNS})`, ms(median(ready)), '']);
-  rows.push([`service worker start → first core answer (median of ${RUNS}; runs: ${cold.map((x) => x.toFixed(0)).join(', ')})`, ms(median(cold)), '≤ 300 ms']);
+  rows.push([`service worker start → first core answer, fresh browser (median of ${RUNS}; ${install.map((x) => x.toFixed(0)).join(', ')})`, ms(median(install)), '']);
+  rows.push([`service worker wake → first core answer (median of ${wake.length}; ${wake.map((x) => x.toFixed(0)).join(', ')})`, ms(median(wake)), '≤ 300 ms']);
+  rows.push(['same, round trip seen by the caller (message → answer)', ms(median(trip)), '']);
 
   // 2 + 3. The 50-order page: fresh, then from storage, in one browser.
   const b = await launch(ext.dir);
@@ -100,7 +123,7 @@ try {
   fs.rmSync(ext.root, { recursive: true, force: true });
 }
 
-console.log('## Extension (headless Chromium ' + (worker ? ', worker in workerd + fake trackers' : ', ' + note) + ')');
+console.log('## Extension (headless Chromium' + (worker ? ', worker in workerd + fake trackers' : ', ' + note) + `; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
 console.log('| measure | value | budget |');
 console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -29,5 +29,5 @@
     try { return JSON.parse(out); } catch { return { error: { code: 'bad_answer', message: name + ' answered non-JSON' } }; }
   };
 
-  BG.stats = { coreCalls: 0, proxyCalls: 0, proxyNumbers: 0, proxyErrors: 0, mtopPayloads: 0 };
+  BG.stats = { coreCalls: 0, proxyCalls: 0, proxyNumbers: 0, proxyErrors: 0, mtopPayloads: 0, lastMs: {} };
 })(globalThis.BG = globalThis.BG || {});

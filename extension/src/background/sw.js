@@ -19,14 +19,19 @@ if (typeof importScripts === 'function' && typeof globalThis.BG === 'undefined')
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || sender.id !== chrome.runtime.id) return false;
     let h = null;
-    const fromPage = sender.tab && typeof sender.url === 'string';
-    if (fromPage && PAGE_HOST.test(sender.url)) h = HANDLERS[msg.type];
-    else if (!fromPage) { // our own pages: popup, options, tests' extension pages
+    const url = typeof sender.url === 'string' ? sender.url : '';
+    if (url.startsWith(chrome.runtime.getURL(''))) { // our own pages: popup, options
       h = HANDLERS[msg.type] || { list: BG.onList, stats: async () => ({ stats: BG.stats, timings: BG.timings }),
+        // ping answers after one real core call: how long a sleeping worker takes to answer.
+        ping: async () => { const r = await BG.call('classify', { source: 'text', text: 'delivered' }); return { ok: !r.error, timings: BG.timings }; },
         refresh: async () => BG.refreshDue(Date.now() + 365 * 864e5) }[msg.type];
+    } else if (sender.tab && PAGE_HOST.test(url)) { // content scripts on AliExpress pages
+      h = HANDLERS[msg.type];
     }
     if (!h) return false;
-    h(msg).then(sendResponse, (err) => sendResponse({ error: String(err && err.message || err) }));
+    const t0 = performance.now();
+    h(msg).then((res) => { BG.stats.lastMs[msg.type] = Math.round(performance.now() - t0); sendResponse(res); },
+      (err) => sendResponse({ error: String(err && err.message || err) }));
     return true;
   });
   chrome.alarms.onAlarm.addListener((a) => { if (a.name === BG.ALARM) BG.refreshDue().catch((e) => console.warn('Waybill refresh', e)); });

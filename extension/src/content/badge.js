@@ -19,20 +19,31 @@
 
   WB.statusLabel = (loc, status) => WB.t(loc, 'status_' + (status || 'unknown'));
 
+  // Intl formatters are costly to build (milliseconds each): one per locale and style.
+  const formatters = new Map();
+  function formatter(loc, style) {
+    const key = loc + '|' + style;
+    let f = formatters.get(key);
+    if (!f) {
+      const opts = style === 'day' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+      try { f = new Intl.DateTimeFormat(loc.replace('_', '-'), opts); } catch { f = new Intl.DateTimeFormat('en', opts); }
+      formatters.set(key, f);
+    }
+    return f;
+  }
+
   // fmtTime formats an RFC 3339 time in the page's locale; invalid input is shown as is.
   WB.fmtTime = function fmtTime(loc, iso) {
     if (!iso) return '';
     const d = new Date(iso);
     if (isNaN(d)) return String(iso);
-    try {
-      return new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-    } catch { return d.toISOString(); }
+    return formatter(loc, 'time').format(d);
   };
 
   WB.etaText = function etaText(loc, eta) {
     if (!eta) return '';
     if (typeof eta === 'string') return eta;
-    const day = (s) => { const d = new Date(s); return isNaN(d) ? '' : new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium' }).format(d); };
+    const day = (s) => WB.fmtDay(loc, s);
     const a = day(eta.min || eta.from || ''), b = day(eta.max || eta.to || '');
     if (a && b && a !== b) return a + ' – ' + b;
     return a || b || (typeof eta.text === 'string' ? eta.text : '');
@@ -88,9 +99,8 @@
   };
 
   WB.fmtDay = function fmtDay(loc, iso) {
-    const d = new Date(iso);
-    if (isNaN(d)) return '';
-    try { return new Intl.DateTimeFormat(loc.replace('_', '-'), { dateStyle: 'medium' }).format(d); } catch { return d.toISOString().slice(0, 10); }
+    const d = new Date(iso || '');
+    return isNaN(d) ? '' : formatter(loc, 'day').format(d);
   };
 
   // renderAdvice appends advice items (text + action links) to parent.
@@ -119,6 +129,44 @@
 .tip p,.tip ul{margin:0;padding:0}.tip li{list-style:none;margin:2px 0}
 a{color:#1a4fb0}`;
 
+  // shadowStyle styles a shadow root: one shared constructable sheet when the
+  // browser allows it in content scripts (parsed once for all badges), else a <style>.
+  const sheets = new Map();
+  WB.shadowStyle = function shadowStyle(root, css) {
+    try {
+      let sheet = sheets.get(css);
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(css); sheets.set(css, sheet); }
+      root.adoptedStyleSheets = [sheet];
+      return null;
+    } catch {
+      return WB.el(root.ownerDocument || document, 'style', { text: css });
+    }
+  };
+
+  // buildTip is the badge's tooltip: latest event, ETA, staleness, numbers, advice.
+  function buildTip(doc, view, ctx) {
+    const loc = ctx.locale;
+    const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip' });
+    if (view.latest && (view.latest.text || view.latest.time)) {
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
+        WB.el(doc, 'p', { class: 'latest', text: [WB.fmtTime(loc, view.latest.time), view.latest.text, view.latest.location].filter(Boolean).join(' · ') }));
+    }
+    const eta = WB.etaText(loc, view.eta);
+    if (eta) tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_eta') }), WB.el(doc, 'p', { class: 'eta', text: eta }));
+    if (view.stale && view.daysSinceUpdate) tip.append(WB.el(doc, 'p', { class: 'stale', text: WB.t(loc, 'tip_stale', view.daysSinceUpdate) }));
+    if (view.numbers && view.numbers.length) {
+      const ul = WB.el(doc, 'ul', { class: 'numbers' });
+      for (const n of view.numbers) ul.append(WB.el(doc, 'li', {}, WB.el(doc, 'a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', text: n })));
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_numbers') }), ul);
+    }
+    if (view.advice && view.advice.length) {
+      const ul = WB.el(doc, 'ul', { class: 'advice-list' });
+      WB.renderAdvice(doc, ul, loc, view, ctx);
+      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_advice') }), ul);
+    }
+    return tip;
+  }
+
   // renderBadge creates or updates (in place) the one badge of a card.
   WB.renderBadge = function renderBadge(card, view, ctx) {
     const doc = card.ownerDocument, loc = ctx.locale;
@@ -144,26 +192,24 @@ a{color:#1a4fb0}`;
     const note = view.checking ? WB.t(loc, 'badge_checking')
       : view.crossChecked ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
         : (view.numbers && view.numbers.length ? WB.t(loc, 'badge_notChecked') : '');
-    const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip' });
-    if (view.latest && (view.latest.text || view.latest.time)) {
-      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
-        WB.el(doc, 'p', { class: 'latest', text: [WB.fmtTime(loc, view.latest.time), view.latest.text, view.latest.location].filter(Boolean).join(' · ') }));
+    const style = WB.shadowStyle(root, BADGE_CSS);
+    root.replaceChildren(style || '', pill, note ? WB.el(doc, 'span', { class: 'note', text: note }) : '');
+    // The tooltip is built when first wanted (hover, focus): 50 cards should not
+    // pay for 50 tooltips nobody opens.
+    host.waybillTip = () => buildTip(doc, view, ctx);
+    if (!host.waybillOpen) {
+      host.waybillOpen = () => {
+        if (!host.waybillTip) return;
+        const tip = host.waybillTip();
+        host.waybillTip = null;
+        const old = host.shadowRoot.querySelector('.tip');
+        if (old) old.remove();
+        if (tip.childNodes.length) host.shadowRoot.append(tip);
+      };
+      host.addEventListener('mouseenter', host.waybillOpen);
+      host.addEventListener('focusin', host.waybillOpen);
     }
-    const eta = WB.etaText(loc, view.eta);
-    if (eta) tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_eta') }), WB.el(doc, 'p', { class: 'eta', text: eta }));
-    if (view.stale && view.daysSinceUpdate) tip.append(WB.el(doc, 'p', { class: 'stale', text: WB.t(loc, 'tip_stale', view.daysSinceUpdate) }));
-    if (view.numbers && view.numbers.length) {
-      const ul = WB.el(doc, 'ul', { class: 'numbers' });
-      for (const n of view.numbers) ul.append(WB.el(doc, 'li', {}, WB.el(doc, 'a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', text: n })));
-      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_numbers') }), ul);
-    }
-    if (view.advice && view.advice.length) {
-      const ul = WB.el(doc, 'ul', { class: 'advice-list' });
-      WB.renderAdvice(doc, ul, loc, view, ctx);
-      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_advice') }), ul);
-    }
-    const style = WB.el(doc, 'style', { text: BADGE_CSS });
-    root.replaceChildren(style, pill, note ? WB.el(doc, 'span', { class: 'note', text: note }) : '', tip.childNodes.length ? tip : '');
+    if (host.matches(':hover') || host.matches(':focus-within')) host.waybillOpen(); // updated while open
     return host;
   };
 })(globalThis.WB = globalThis.WB || {});

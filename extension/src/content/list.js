@@ -14,32 +14,32 @@
     });
   };
 
-  // pipeline gets views for orders: stored/card status first, then AliExpress's own
+  // pipeline gets views for orders (apply takes an array of views): stored/card status first, then AliExpress's own
   // tracking (mtop through the MAIN-world bridge), then one cross-check for the batch.
   WB.pipeline = async function pipeline(ctx, orders, apply, opts) {
     opts = opts || {};
     const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale, utcOffsetMinutes: -new Date().getTimezoneOffset() };
     const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
     if (!first) return;
-    for (const v of Object.values(first.views || {})) apply(v);
+    apply(Object.values(first.views || {}));
     const fetched = await Promise.all((first.needMtop || []).map(async (id) => {
       const res = await WB.querydetail(id);
       if (res.ok) {
         const r = await WB.send({ type: 'aliexpress', page, orderId: id, payload: res.payload, full: !!opts.full });
-        if (r && r.view) apply(Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length }));
+        if (r && r.view) apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]);
         return id;
       }
       if (opts.domFallback) {
         const dom = await opts.domFallback();
         const r = dom && await WB.send({ type: 'aliexpressDom', page, orderId: id, dom, full: !!opts.full });
-        if (r && r.view) { apply(Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })); return id; }
+        if (r && r.view) { apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]); return id; }
       }
       return '';
     }));
     const ids = orders.map((o) => o.orderId).filter((id) => fetched.includes(id) || (first.views[id] && (first.views[id].numbers || []).length));
     if (!ids.length) return;
     const cc = await WB.send({ type: 'crosscheck', page, orderIds: ids, full: !!opts.full });
-    if (cc) for (const v of Object.values(cc.views || {})) apply(v);
+    if (cc) apply(Object.values(cc.views || {}));
   };
 
   WB.runList = function runList(doc, info) {
@@ -47,13 +47,15 @@
     const views = new Map();  // orderId → latest view
     const asked = new Set();  // order ids already sent to the pipeline
     const storeUrls = new Map();
-    let timer = 0;
 
-    function apply(view) {
-      if (!view || !view.orderId) return;
-      views.set(view.orderId, view);
+    // apply draws a batch of views: one pass over the cards, whatever the batch size.
+    function apply(batch) {
+      const fresh = new Set();
+      for (const v of batch) if (v && v.orderId) { views.set(v.orderId, v); fresh.add(v.orderId); }
+      if (!fresh.size) return;
       for (const card of WB.cards(doc)) {
-        if (cardId(card) === view.orderId) WB.renderBadge(card, view, Object.assign({ storeUrl: storeUrls.get(view.orderId) }, ctx));
+        const id = cardId(card);
+        if (fresh.has(id)) WB.renderBadge(card, views.get(id), Object.assign({ storeUrl: storeUrls.get(id) }, ctx));
       }
     }
 
@@ -65,7 +67,6 @@
     }
 
     function scan() {
-      timer = 0;
       const fresh = [];
       for (const card of WB.cards(doc)) {
         const id = cardId(card);
@@ -82,11 +83,12 @@
       if (fresh.length) WB.pipeline(ctx, fresh, apply);
     }
 
-    const schedule = () => { if (!timer) timer = setTimeout(scan, 16); };
+    // MutationObserver callbacks already come batched (once per microtask checkpoint),
+    // so the scan runs right away: badges appear in the same frame as the cards.
     new MutationObserver((muts) => {
       // Only DOM growth can bring new or re-rendered cards; our own badge updates
       // happen inside shadow roots and never reach this observer.
-      if (muts.some((m) => m.addedNodes.length || m.removedNodes.length)) schedule();
+      if (muts.some((m) => m.addedNodes.length && [...m.addedNodes].some((n) => n.nodeType === 1 && !(n.classList && n.classList.contains('waybill-badge'))))) scan();
     }).observe(doc.body, { childList: true, subtree: true });
     scan();
     return { scan, views };

@@ -84,7 +84,7 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
           ev.location ? E('span', { class: 'loc', text: ' · ' + ev.location }) : '', ' ', srcs)));
     }
     box.append(E('h3', { text: WB.t(loc, 'panel_sources') }), evs.length ? ol : E('p', { text: WB.t(loc, 'panel_noEvents') }));
-    host.shadowRoot.replaceChildren(E('style', { text: PANEL_CSS }), box);
+    host.shadowRoot.replaceChildren(WB.shadowStyle(host.shadowRoot, PANEL_CSS) || '', box);
     return host;
   };
 

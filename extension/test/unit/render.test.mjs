@@ -55,6 +55,8 @@ test('badge text is in the page language', () => {
 test('tooltip: latest event, ETA, staleness, numbers and advice with actions; remote text stays text', () => {
   const { WB, document } = listPage();
   const b = WB.renderBadge(WB.cards(document)[0], VIEW, { ...ctx('en'), storeUrl: 'https://www.aliexpress.com/store/1102357078' });
+  assert.equal(b.shadowRoot.querySelector('.tip'), null, 'built only when wanted');
+  b.dispatchEvent(new b.ownerDocument.defaultView.Event('mouseenter'));
   const tip = b.shadowRoot.querySelector('.tip');
   assert.ok(tip.querySelector('.latest').textContent.includes(HOSTILE_DESC), 'the markup shows as text');
   assert.ok(tip.querySelector('.latest').textContent.includes('Curitiba <b>PR</b>'));
