@@ -129,7 +129,7 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 		}
 		w.ArrEnd()
 		// Merge, or reuse the merge of the very same answers made moments ago.
-		id = append(append(id[:0], info.number...), 0)
+		id = append(append(append(append(id[:0], info.number...), 0), lang...), 0)
 		id = inputsID(id, names, rs)
 		key := string(id)
 		m, ok := s.merged.get(key)
