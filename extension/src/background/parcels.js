@@ -225,6 +225,17 @@
     return { views, proxy: { calls: res.calls, error: res.error ? res.error.code : '' } };
   };
 
+  // onRecent: views of the most recently updated parcels, so a list page can draw
+  // badges from storage the moment its cards appear, without a round trip.
+  BG.RECENT_MAX = 300;
+  BG.onRecent = async function onRecent() {
+    const recs = await BG.allRecords();
+    recs.sort((a, b) => b.updatedAt - a.updatedAt);
+    const views = {};
+    for (const r of recs.slice(0, BG.RECENT_MAX)) views[r.orderId] = BG.viewOf(r, false);
+    return { views };
+  };
+
   BG.onList = async function onList() {
     const recs = await BG.allRecords();
     recs.sort((a, b) => b.updatedAt - a.updatedAt);

@@ -13,7 +13,7 @@ if (typeof importScripts === 'function' && typeof globalThis.BG === 'undefined')
 
   const PAGE_HOST = /^https:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)\//;
   const HANDLERS = {
-    orders: BG.onOrders, aliexpress: BG.onAliExpress, aliexpressDom: BG.onAliExpressDom, crosscheck: BG.onCrosscheck,
+    orders: BG.onOrders, recent: BG.onRecent, aliexpress: BG.onAliExpress, aliexpressDom: BG.onAliExpressDom, crosscheck: BG.onCrosscheck,
   };
   // Registered synchronously at top level, as MV3 requires.
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {

@@ -83,6 +83,14 @@
       if (fresh.length) WB.pipeline(ctx, fresh, apply);
     }
 
+    // Stored views first (before the SPA has drawn its cards): a card that appears
+    // later is badged in the same observer callback, with no round trip.
+    WB.send({ type: 'recent', page: { host: ctx.host, lang: ctx.lang } }).then((res) => {
+      const batch = [];
+      for (const v of Object.values((res && res.views) || {})) if (v && v.orderId && !views.has(v.orderId)) batch.push(v);
+      if (batch.length) apply(batch);
+    });
+
     // MutationObserver callbacks already come batched (once per microtask checkpoint),
     // so the scan runs right away: badges appear in the same frame as the cards.
     new MutationObserver((muts) => {
