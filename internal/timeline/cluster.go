@@ -37,14 +37,14 @@ const (
 func (m *merger) cluster() {
 	n := len(m.raw)
 	m.parent = make([]int32, n)
-	// origins[root] are the origins in root's group, sorted; a singleton
-	// group views its one origin in own (no allocation per event).
-	own := make([]int32, n)
-	origins := make([][]int32, n)
+	// Each root's set of origins, as a row of a bitset: no allocation per
+	// event, and disjointness is an AND.
+	m.words = (len(m.originNames) + 63) / 64
+	m.origins = make([]uint64, n*m.words)
 	for i := range m.parent {
 		m.parent[i] = int32(i)
-		own[i] = m.raw[i].origin
-		origins[i] = own[i : i+1 : i+1]
+		o := int(m.raw[i].origin)
+		m.origins[i*m.words+o/64] |= 1 << (o % 64)
 	}
 	var cands []candidate
 	for kind := 0; kind < matchKinds; kind++ {
@@ -63,7 +63,7 @@ func (m *merger) cluster() {
 			}
 			sortCandidates(cands)
 			for tries, c := range cands {
-				if tries == tryLimit || m.tryUnion(int32(i), c.j, origins) {
+				if tries == tryLimit || m.tryUnion(int32(i), c.j) {
 					break
 				}
 			}
@@ -210,20 +210,28 @@ func (m *merger) find(i int32) int32 {
 
 // tryUnion joins the groups of a and b unless that would put two events of
 // one origin together or mix a terminal status with a different one.
-func (m *merger) tryUnion(a, b int32, origins [][]int32) bool {
+func (m *merger) tryUnion(a, b int32) bool {
 	ra, rb := m.find(a), m.find(b)
 	if ra == rb {
 		return true
 	}
-	if !disjoint(origins[ra], origins[rb]) || !compatible(&m.raw[a], &m.raw[b]) {
+	if !compatible(&m.raw[a], &m.raw[b]) {
 		return false
 	}
+	x := m.origins[int(ra)*m.words : int(ra+1)*m.words]
+	y := m.origins[int(rb)*m.words : int(rb+1)*m.words]
+	for w := range x {
+		if x[w]&y[w] != 0 {
+			return false
+		}
+	}
 	if rb < ra {
-		ra, rb = rb, ra
+		ra, rb, x, y = rb, ra, y, x
 	}
 	m.parent[rb] = ra
-	origins[ra] = unionSorted(origins[ra], origins[rb])
-	origins[rb] = nil
+	for w := range x {
+		x[w] |= y[w]
+	}
 	return true
 }
 
@@ -239,40 +247,6 @@ func compatible(a, b *rawEvent) bool {
 
 func terminal(s status.Status) bool {
 	return s == status.Delivered || s == status.Returned
-}
-
-func disjoint(a, b []int32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			return false
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return true
-}
-
-func unionSorted(a, b []int32) []int32 {
-	out := make([]int32, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i, j = i+1, j+1
-		}
-	}
-	return out
 }
 
 // normText makes wording comparable: lower case, no "[Town]" prefix,

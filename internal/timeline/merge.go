@@ -125,6 +125,8 @@ type merger struct {
 	sources []SourceTimeline // canonical order, exact duplicates removed
 	raw     []rawEvent       // every input event, canonical order
 	parent  []int32          // union-find over raw
+	origins []uint64         // per root, the bitset of its group's origins (words per row)
+	words   int
 	events  []MergedEvent
 	members [][]int32 // raw indices of each merged event, same order as events
 	// originNames holds, per origin, its source and number as one-element
