@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tidwall/gjson"
 )
@@ -63,7 +64,10 @@ func cainiaoLang(lang string) string {
 	return lang
 }
 
-func (c *cainiaoSource) fetch(ctx context.Context, numbers []string, lang string) map[string]*sourceResult {
+// keep stores Cainiao answers only while they are fresh.
+func (c *cainiaoSource) keep(ttl time.Duration) time.Duration { return ttl }
+
+func (c *cainiaoSource) fetch(ctx context.Context, numbers []string, lang string, _ map[string]bool) map[string]*sourceResult {
 	out := make(map[string]*sourceResult, len(numbers))
 	var mu sync.Mutex
 	var wg sync.WaitGroup

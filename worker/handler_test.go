@@ -460,18 +460,38 @@ func TestLangGoesToCainiaoAndTheCacheKey(t *testing.T) {
 }
 
 func TestCacheEncoding(t *testing.T) {
-	r := &sourceResult{ok: true, fetchedAt: "2026-01-02T03:04:05Z", status: "in_transit",
+	now := time.Unix(1_800_000_000, 0)
+	r := &sourceResult{ok: true, fetchedAt: "2026-01-02T03:04:05Z", status: "in_transit", ttl: time.Minute,
 		rest: []byte(`"number":"RB123456785CN","carrier":"Cainiao","events":[{"time":"2026-01-01T00:00:00Z","text":"a\nb"}]`)}
-	got, ok := decodeCached(encodeCached(r))
+	enc := encodeCached(r, now)
+	got, fresh, ok := decodeCached(enc, now.Add(59*time.Second))
 	require.True(t, ok)
+	assert.True(t, fresh)
 	assert.Equal(t, r.fetchedAt, got.fetchedAt)
 	assert.Equal(t, r.status, got.status)
 	assert.Equal(t, string(r.rest), string(got.rest))
 	assert.True(t, got.cached)
-	for _, bad := range []string{"", "v1\na\nb\n\"x\":1", "v2\na", "v2\na\nb\n{}"} {
-		_, ok := decodeCached([]byte(bad))
+	_, fresh, ok = decodeCached(enc, now.Add(time.Minute))
+	assert.True(t, ok, "a stale entry still decodes")
+	assert.False(t, fresh)
+	for _, bad := range []string{"", "unregistered", "v2\na\nb\n\"x\":1", "v3\na\nb\nc\n\"x\":1", "v3\na\nb\n1\n{}"} {
+		_, _, ok := decodeCached([]byte(bad), now)
 		assert.False(t, ok, bad)
 	}
+}
+
+func TestNotRegisteredUpstreamRegistersAgain(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
+	n := s10("RB", 78, "CN")
+	h.track(n)
+	h.fake.Reset() // 17TRACK forgot the number (deleted after 90 days)
+	_, body := h.track(n)
+	assert.Equal(t, "upstream_error", srcOf(body.Get("results.0"), "17track").Get("error.code").String())
+	h.track(n)
+	st := h.fake.Snapshot()
+	assert.Equal(t, 1, st.Calls["register"], "registered again after 17TRACK said not registered")
+	_, body = h.track(n)
+	assert.True(t, srcOf(body.Get("results.0"), "17track").Get("ok").Bool())
 }
 
 func TestMemStoreBoundsAndExpiry(t *testing.T) {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tidwall/gjson"
 	"github.com/waybill/waybill/internal/jsonw"
@@ -31,32 +33,45 @@ func (t *seventeenSource) name() string     { return "17track" }
 func (t *seventeenSource) configured() bool { return t.s.cfg.SeventeenToken != "" }
 
 func (t *seventeenSource) cacheKey(number, _ string) string { return "17track/" + number }
-func registeredKey(number string) string                    { return "17track-registered/" + number }
 
-func (t *seventeenSource) fetch(ctx context.Context, numbers []string, _ string) map[string]*sourceResult {
+// keep stores 17TRACK answers for as long as a registration is remembered:
+// past its freshness an entry still says "registered", so remembering
+// registrations costs no cache operations of its own.
+func (t *seventeenSource) keep(time.Duration) time.Duration { return t.s.cfg.RegisteredTTL }
+
+func (t *seventeenSource) fetch(ctx context.Context, numbers []string, _ string, known map[string]bool) map[string]*sourceResult {
 	out := make(map[string]*sourceResult, len(numbers))
 	for start := 0; start < len(numbers); start += seventeenBatch {
 		batch := numbers[start:min(start+seventeenBatch, len(numbers))]
-		t.fetchBatch(ctx, batch, out)
+		t.fetchBatch(ctx, batch, known, out)
 	}
 	return out
 }
 
-func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out map[string]*sourceResult) {
+// fetchBatch registers the numbers 17TRACK has not seen from this worker
+// (known: those with a cache entry, fresh or not), then asks for all.
+func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, known map[string]bool, out map[string]*sourceResult) {
 	s := t.s
-	keys := make([]string, len(numbers))
-	for i, n := range numbers {
-		keys[i] = registeredKey(n)
-	}
-	marks := s.store.Get(ctx, keys)
-	var toRegister, ready []string
-	for i, n := range numbers {
-		if string(marks[i]) == "1" {
+	var toRegister, ready, registered []string
+	for _, n := range numbers {
+		if known[n] {
 			ready = append(ready, n)
 		} else {
 			toRegister = append(toRegister, n)
 		}
 	}
+	defer func() {
+		// Remember new registrations even when this round brought no answer:
+		// a stale placeholder entry says "registered" and nothing more.
+		now := s.now()
+		for _, n := range registered {
+			if r := out[n]; r == nil || !r.ok {
+				ph := &sourceResult{ok: true, fetchedAt: now.UTC().Format(timeLayout), status: "unknown",
+					rest: append(append([]byte(`"number":`), jsonw.AppendString(nil, n)...), `,"events":[]`...)}
+				s.store.Put(ctx, t.cacheKey(n, ""), encodeCached(ph, now), s.cfg.RegisteredTTL)
+			}
+		}
+	}()
 	if len(toRegister) > 0 {
 		body, fail := t.post(ctx, "register", toRegister)
 		if fail != nil {
@@ -78,7 +93,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out 
 				e, isRejected := rejected[n]
 				switch {
 				case accepted[n] || (isRejected && e.Get("code").Int() == code17AlreadyRegistered):
-					s.store.Put(ctx, registeredKey(n), []byte("1"), s.cfg.RegisteredTTL)
+					registered = append(registered, n)
 					ready = append(ready, n)
 				case isRejected:
 					out[n] = t.rejection(e)
@@ -132,8 +147,10 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, out 
 			out[n] = &sourceResult{ok: true, fetchedAt: fetchedAt, status: "not_found",
 				rest: append(rest, `,"events":[]`...), ttl: s.cfg.PendingTTL}
 		case code17NotRegistered:
-			// Registration expired upstream: forget it so the next lookup registers again.
-			s.store.Put(ctx, registeredKey(n), []byte("0"), s.cfg.RegisteredTTL)
+			// Registration expired upstream: forget it (an entry that does
+			// not decode) so the next lookup registers again.
+			s.store.Put(ctx, t.cacheKey(n, ""), []byte("unregistered"), s.cfg.RegisteredTTL)
+			registered = slices.DeleteFunc(registered, func(x string) bool { return x == n })
 			out[n] = t.rejection(e)
 		default:
 			out[n] = t.rejection(e)

@@ -13,12 +13,15 @@ import (
 )
 
 // source is one upstream tracker. fetch asks it about numbers that missed
-// the cache and answers every one of them (a result or an error).
+// the cache and answers every one of them (a result or an error); known
+// holds those of them that have a cache entry past its freshness. keep
+// says how long to store an answer that is fresh for ttl.
 type source interface {
 	name() string
 	configured() bool
 	cacheKey(number, lang string) string
-	fetch(ctx context.Context, numbers []string, lang string) map[string]*sourceResult
+	keep(ttl time.Duration) time.Duration
+	fetch(ctx context.Context, numbers []string, lang string, known map[string]bool) map[string]*sourceResult
 }
 
 // sourceResult is what one source said about one number.
@@ -226,25 +229,32 @@ func (s *Server) lookupSource(ctx context.Context, src source, numbers []string,
 		keys[i] = src.cacheKey(n, lang)
 	}
 	vals := s.store.Get(ctx, keys)
+	now := s.now()
 	var misses []string
+	known := map[string]bool{}
 	for i, n := range numbers {
-		if r, ok := decodeCached(vals[i]); ok {
+		r, fresh, ok := decodeCached(vals[i], now)
+		switch {
+		case ok && fresh:
 			out[n] = r
-		} else {
+		case ok:
+			known[n] = true
+			misses = append(misses, n)
+		default:
 			misses = append(misses, n)
 		}
 	}
 	if len(misses) == 0 {
 		return out
 	}
-	fresh := src.fetch(ctx, misses, lang)
+	got := src.fetch(ctx, misses, lang, known)
 	for _, n := range misses {
-		r := fresh[n]
+		r := got[n]
 		if r == nil {
 			r = failed("bad_response", src.name()+" did not answer for "+n)
 		}
-		if r.ok && r.ttl > 0 {
-			s.store.Put(ctx, src.cacheKey(n, lang), encodeCached(r), r.ttl)
+		if keep := src.keep(r.ttl); r.ok && keep > 0 {
+			s.store.Put(ctx, src.cacheKey(n, lang), encodeCached(r, now), keep)
 		}
 		out[n] = r
 	}
@@ -252,38 +262,45 @@ func (s *Server) lookupSource(ctx context.Context, src source, numbers []string,
 }
 
 // The cache holds one source's normalised answer for one number:
-// "v2\n" fetchedAt "\n" status "\n" rest, where rest is the merge-ready
-// source's other members. Compact JSON never contains a raw newline, and a
-// hit costs no JSON parsing: rest is spliced into the answer as is.
-const cacheVersion = "v2\n"
+// "v3\n" fetchedAt "\n" status "\n" freshUntil "\n" rest, where freshUntil
+// is Unix seconds and rest the merge-ready source's other members. Compact
+// JSON never contains a raw newline, and a hit costs no JSON parsing: rest
+// is spliced into the answer as is. An entry may outlive its freshness
+// (see source.keep): it then still tells that the number was seen.
+const cacheVersion = "v3\n"
 
-func encodeCached(r *sourceResult) []byte {
-	b := make([]byte, 0, len(cacheVersion)+len(r.fetchedAt)+len(r.status)+len(r.rest)+2)
+func encodeCached(r *sourceResult, now time.Time) []byte {
+	b := make([]byte, 0, len(cacheVersion)+len(r.fetchedAt)+len(r.status)+len(r.rest)+16)
 	b = append(b, cacheVersion...)
 	b = append(b, r.fetchedAt...)
 	b = append(b, '\n')
 	b = append(b, r.status...)
 	b = append(b, '\n')
+	b = strconv.AppendInt(b, now.Add(r.ttl).Unix(), 10)
+	b = append(b, '\n')
 	return append(b, r.rest...)
 }
 
-func decodeCached(v []byte) (*sourceResult, bool) {
+// decodeCached reads an entry; fresh tells whether it may be served.
+func decodeCached(v []byte, now time.Time) (r *sourceResult, fresh, ok bool) {
 	rest, ok := bytes.CutPrefix(v, []byte(cacheVersion))
 	if !ok {
-		return nil, false
+		return nil, false, false
 	}
-	var f [2][]byte
+	var f [3][]byte
 	for i := range f {
 		j := bytes.IndexByte(rest, '\n')
 		if j < 0 {
-			return nil, false
+			return nil, false, false
 		}
 		f[i], rest = rest[:j], rest[j+1:]
 	}
-	if len(rest) == 0 || rest[0] != '"' {
-		return nil, false
+	until, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil || len(rest) == 0 || rest[0] != '"' {
+		return nil, false, false
 	}
-	return &sourceResult{ok: true, cached: true, fetchedAt: string(f[0]), status: string(f[1]), rest: rest}, true
+	r = &sourceResult{ok: true, cached: true, fetchedAt: string(f[0]), status: string(f[1]), rest: rest}
+	return r, now.Unix() < until, true
 }
 
 // call makes one upstream request with one retry (after a backoff) on 429,
