@@ -89,4 +89,13 @@ let seq = 0;
 await measure("cache miss, GET /v1/track/{n} (3 fetches; includes Node's fetch)", Math.ceil(N / 10), () =>
   request("GET", "http://worker/v1/track/" + s10(650000 + seq++), null),
 );
+// Memory must not grow across requests: the instance's linear memory after
+// many more requests is what it was after the first batch.
+if (!only) {
+  const mem = () => go._inst.exports.mem.buffer.byteLength / 1048576;
+  for (let i = 0; i < 2000; i++) await request("GET", "http://worker/v1/track/RB123456785CN", null);
+  const before = mem();
+  for (let i = 0; i < 10000; i++) await request("GET", "http://worker/v1/track/RB123456785CN", null);
+  console.log(JSON.stringify({ scenario: "wasm memory (MB) after 2,000 and after 12,000 cache hits", n: 10000, cpuMsPerReq: before, wallMsPerReq: mem() }));
+}
 process.exit(0);
