@@ -8,7 +8,9 @@
     let started = false;
     let view = null;
     const target = () => doc.querySelector(WB.SEL.detail.status);
-    const apply = (v) => { view = v; const t = target(); if (t) WB.renderBadge(t, v, ctx); };
+    const apply = (batch) => {
+      for (const v of batch) if (v && v.orderId === orderId) { view = v; const t = target(); if (t) WB.renderBadge(t, v, ctx); }
+    };
     function tryStart() {
       const t = target();
       if (!t) return;

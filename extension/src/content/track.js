@@ -8,7 +8,7 @@
     const orderId = WB.trackOrderId(loc);
     if (!orderId) return;
     let view = null;
-    const apply = (v) => { view = v; WB.renderPanel(doc, v, ctx); };
+    const apply = (batch) => { for (const v of batch) if (v && v.orderId === orderId) { view = v; WB.renderPanel(doc, v, ctx); } };
     const domFallback = () => new Promise((resolve) => {
       const done = () => resolve(WB.readTrackingDom(doc));
       if (doc.querySelector(WB.SEL.track.ready)) return done();
