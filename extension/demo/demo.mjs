@@ -15,7 +15,7 @@ const settle = (page, n, checked) => waitFor(async () => {
   const bs = await badges(page);
   return bs.length === n && bs.every((x) => x.count === 1 && !x.text.includes('…')) &&
     (!checked || bs.filter((x) => x.numbers).every((x) => x.checked === 'true')) && bs;
-}, { timeout: 30000, what: 'badges' }).catch(() => null);
+}, { timeout: 90000, what: 'badges' }).catch((err) => { console.warn('demo: ' + err.message.split(';')[0]); return null; });
 
 console.log('demo: starting the worker in workerd with the fake trackers…');
 const worker = await startWorker();

@@ -17,7 +17,7 @@
     li.append(E('span', 'st', WB.t(loc, 'status_' + p.status) + ' '), a);
     if (p.numbers.length) li.append(E('div', 'num', p.numbers.join(' · ')));
     if (p.latest) li.append(E('div', 'latest', [p.latest.text, p.latest.location].filter(Boolean).join(' · ')));
-    li.append(E('div', 'note', p.crossChecked ? WB.t(loc, 'badge_checked', p.checkedWith.join(', ')) : WB.t(loc, 'badge_notChecked')));
+    if (p.numbers.length) li.append(E('div', 'note', p.crossChecked ? WB.t(loc, 'badge_checked', p.checkedWith.join(', ')) : WB.t(loc, 'badge_notChecked')));
     $('list').append(li);
   }
 })(globalThis.WB);

@@ -91,6 +91,15 @@ test('list on a language subdomain speaks the page language (pt.aliexpress.com)'
   await page.close();
 });
 
+test('list on www.aliexpress.us is read the same way', async () => {
+  const page = await b.ctx.newPage();
+  await page.goto('https://www.aliexpress.us/p/order/index.html?fixture_delay=50');
+  const bs = await settled(page, 10);
+  assert.equal(bs.filter((x) => x.numbers).length, 2);
+  assert.match(bs[0].text, /^In transit/);
+  await page.close();
+});
+
 test('tracking page: merged panel from querydetail; hostile event text shows as text and never runs', async () => {
   const page = await b.ctx.newPage();
   const errors = [];

@@ -138,3 +138,33 @@ test('history records every status change and survives re-merges', async () => {
     assert.equal(rec.history[rec.history.length - 1].status, rec.merged.status);
   }
 });
+
+test('the refresh alarm re-checks only parcels that are due, in one batch, and skips finished ones', async () => {
+  const now = Date.now();
+  const mk = (id, number, status, due) => {
+    const r = BG.newRecord(id);
+    r.ae = { fetchedAt: now, sources: [{ source: 'aliexpress', number, events: [] }] };
+    r.merged = { status, numbers: [number], events: [], advice: [] };
+    r.nextCheckAt = due;
+    return r;
+  };
+  await BG.putRecords([
+    mk('8200000000000001', 'RB000000015CN', 'in_transit', now - 1000),
+    mk('8200000000000002', 'RB000000029CN', 'out_for_delivery', now - 1),
+    mk('8200000000000003', 'RB000000032CN', 'in_transit', now + 3600e3),
+    mk('8200000000000004', 'RB000000046CN', 'delivered', 0),
+  ]);
+  const seen = [];
+  proxyHandler = (url, init) => {
+    const body = JSON.parse(init.body);
+    seen.push(...body.numbers);
+    return { status: 200, body: { results: body.numbers.map((n) => ({ number: n, sources: [{ source: 'cainiao', ok: true, events: [] }] })) } };
+  };
+  const r = await BG.refreshDue(now);
+  assert.equal(r.calls, 1);
+  assert.ok(seen.includes('RB000000015CN') && seen.includes('RB000000029CN'), seen.join());
+  assert.ok(!seen.includes('RB000000032CN'), 'not due yet');
+  assert.ok(!seen.includes('RB000000046CN'), 'delivered: never refreshed');
+  const recs = await BG.getRecords(['8200000000000001']);
+  assert.ok(recs['8200000000000001'].checkedAt >= now);
+});
