@@ -67,11 +67,11 @@ func jobFrom(ctx context.Context) *job {
 var waiters = struct {
 	sync.Mutex
 	next int
-	m    map[int]chan js.Value
-}{m: map[int]chan js.Value{}}
+	m    map[int]chan []js.Value
+}{m: map[int]chan []js.Value{}}
 
-func await() (int, chan js.Value) {
-	ch := make(chan js.Value, 1)
+func await() (int, chan []js.Value) {
+	ch := make(chan []js.Value, 1)
 	waiters.Lock()
 	waiters.next++
 	id := waiters.next
@@ -86,9 +86,11 @@ func forget(id int) {
 	waiters.Unlock()
 }
 
-// reply is binding.reply(id, value).
+// reply is binding.reply(id, values...): the values go to the waiting
+// goroutine as they are (positional arguments spare a JavaScript array and
+// the js.Values of indexing it).
 func reply(_ js.Value, args []js.Value) any {
-	if len(args) < 2 {
+	if len(args) < 1 {
 		return nil
 	}
 	id := args[0].Int()
@@ -97,7 +99,7 @@ func reply(_ js.Value, args []js.Value) any {
 	delete(waiters.m, id)
 	waiters.Unlock()
 	if ch != nil {
-		ch <- args[1]
+		ch <- args[1:]
 	}
 	return nil
 }
@@ -223,21 +225,24 @@ func (jsTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, error) 
 	id, ch := await()
 	defer forget(id)
 	j.obj.Call("post", "fetch", id, r.Method, r.URL, hdrs, ptr, n, int(r.Timeout/time.Millisecond))
-	var v js.Value
+	var v []js.Value
 	select {
 	case v = <-ch:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	// v = [status, body|null, error|null, retryAfter|null]
-	if e := v.Index(2); !e.IsNull() && !e.IsUndefined() {
+	// v = status, body|null, error|null, retryAfter|null
+	if len(v) < 4 {
+		return nil, errors.New("fetch: short reply")
+	}
+	if e := v[2]; e.Type() == js.TypeString {
 		if e.String() == "timeout" {
 			return nil, errTimeout
 		}
 		return nil, errors.New("fetch failed")
 	}
-	res := &OutResponse{Status: v.Index(0).Int(), Body: bytesFromJS(v.Index(1))}
-	if ra := v.Index(3); ra.Type() == js.TypeString {
+	res := &OutResponse{Status: v[0].Int(), Body: bytesFromJS(v[1])}
+	if ra := v[3]; ra.Type() == js.TypeString {
 		res.RetryAfter = ra.String()
 	}
 	if len(res.Body) > maxUpstreamBody {
@@ -274,15 +279,16 @@ func (jsCache) Get(ctx context.Context, keys []string) [][]byte {
 	id, ch := await()
 	defer forget(id)
 	j.obj.Call("post", "cget", id, ks)
-	var v js.Value
+	var args []js.Value
 	select {
-	case v = <-ch:
+	case args = <-ch:
 	case <-ctx.Done():
 		return out
 	}
-	if v.Type() != js.TypeObject {
+	if len(args) == 0 || args[0].Type() != js.TypeObject {
 		return out
 	}
+	v := args[0]
 	for i := range out {
 		if i < v.Length() {
 			out[i] = bytesFromJS(v.Index(i))

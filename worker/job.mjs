@@ -51,9 +51,9 @@ export class Job {
     }
   }
 
-  reply(id, value) {
+  reply(id, a, b, c, d) {
     try {
-      this.binding.reply(id, value);
+      this.binding.reply(id, a, b, c, d);
     } catch (e) {
       // Go exited or trapped: fail everything it was serving.
       this.onDead(this.state);
@@ -79,7 +79,7 @@ export class Job {
         this.fetch(m[1], m[2], m[3], m[4], m[5], m[6]);
         break;
       case "sleep":
-        setTimeout(() => this.reply(m[1], null), m[2]);
+        setTimeout(() => this.reply(m[1]), m[2]);
         break;
       case "cget":
         this.cacheGet(m[1], m[2]);
@@ -102,10 +102,10 @@ export class Job {
     try {
       const res = await fetch(url, { method, headers: h, body, signal, redirect: "follow" });
       const buf = new Uint8Array(await res.arrayBuffer());
-      this.reply(id, [res.status, buf, null, res.headers.get("retry-after")]);
+      this.reply(id, res.status, buf, null, res.headers.get("retry-after"));
     } catch (err) {
       const timedOut = signal.aborted || (err && err.name === "TimeoutError");
-      this.reply(id, [0, null, timedOut ? "timeout" : "network", null]);
+      this.reply(id, 0, null, timedOut ? "timeout" : "network", null);
     }
   }
 
@@ -125,10 +125,26 @@ export class Job {
   }
 }
 
-// headerString turns a request's headers into the "\n"-joined string Go reads.
+// The request headers the handler reads. Only these cross into Go: it is
+// cheaper than copying every header (wrangler and Cloudflare add many), and
+// cookies or credentials a client sends never reach the Go side at all.
+const FORWARDED = [
+  "origin",
+  "cf-connecting-ip",
+  "content-length",
+  "content-type",
+  "access-control-request-method",
+  "access-control-request-headers",
+];
+
+// headerString turns a request's headers into the "\n"-joined string Go
+// reads (Headers values never contain newlines).
 export function headerString(headers) {
   let s = "";
-  for (const [k, v] of headers) s += (s ? "\n" : "") + k + "\n" + v.replace(/[\r\n]/g, " ");
+  for (const k of FORWARDED) {
+    const v = headers.get(k);
+    if (v !== null) s += (s ? "\n" : "") + k + "\n" + v;
+  }
   return s;
 }
 

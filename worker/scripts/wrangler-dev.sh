@@ -21,7 +21,14 @@ wrangler="$here/node_modules/wrangler/bin/wrangler.js"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waybill-wrangler.XXXXXX")
 child=
 cleanup() {
-  if [[ -n $child ]]; then kill "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+  # wrangler runs in its own process group (with workerd and esbuild under
+  # it) and does not always exit on a signal: interrupt the group, then kill it.
+  if [[ -n $child ]]; then
+    kill -INT -- "-$child" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$child" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -39,7 +46,7 @@ done
 inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
 
 export WRANGLER_SEND_METRICS=false CI=${CI:-1} NO_COLOR=1
-"$node" "$wrangler" dev -c "$tmp/wrangler.jsonc" --ip 127.0.0.1 --port "$port" \
+setsid "$node" "$wrangler" dev -c "$tmp/wrangler.jsonc" --ip 127.0.0.1 --port "$port" \
   --inspector-port "$inspector" --inspector-ip 127.0.0.1 --persist-to "$tmp/state" \
   --show-interactive-dev-session=false --log-level "${WRANGLER_LOG_LEVEL:-info}" &
 child=$!
