@@ -32,11 +32,18 @@
   }
   BG.numbersOf = numbersOf;
 
+  // A list page repeats a handful of status texts ("Completed" × 40): classify each once.
+  const classified = new Map();
   async function classifyCard(statusText, hasTrack, lang) {
     let status = 'unknown';
     if (statusText) {
-      const c = await BG.call('classify', { source: 'aliexpress', text: statusText, lang: lang || '' });
-      if (c && typeof c.status === 'string') status = c.status;
+      const key = (lang || '') + '\u0000' + statusText;
+      if (!classified.has(key)) {
+        const c = await BG.call('classify', { source: 'aliexpress', text: statusText, lang: lang || '' });
+        if (classified.size > 500) classified.clear();
+        classified.set(key, c && typeof c.status === 'string' ? c.status : 'unknown');
+      }
+      status = classified.get(key);
     }
     // Language-independent signal (aliexpress-pages.md §8.3): a Track button means shipped.
     if (status === 'unknown' && hasTrack) status = 'in_transit';
@@ -144,7 +151,8 @@
       const status = views[o.orderId].status;
       if (o.hasTrack && (!rec.ae || (!TERMINAL.has(status) && now - rec.ae.fetchedAt > BG.AE_REFETCH_MS))) needMtop.push(o.orderId);
     }
-    await BG.putRecords(dirty);
+    // The answer does not wait for the disk: later messages read the in-memory copy.
+    BG.putRecords(dirty).catch((err) => console.warn('Waybill: storing parcels failed', err));
     return { views, needMtop };
   };
 
