@@ -72,3 +72,15 @@ test('no content script builds HTML from strings', () => {
     }
   }
 });
+
+test('icons are generated PNGs of the sizes the manifest names', async () => {
+  const { icon, ICON_SIZES } = await import('../../build.mjs');
+  const m = manifest('chrome', 'http://127.0.0.1:8787');
+  assert.deepEqual(Object.keys(m.icons).map(Number), ICON_SIZES);
+  for (const n of ICON_SIZES) {
+    const png = icon(n);
+    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+    assert.equal(png.readUInt32BE(16), n);
+    assert.equal(png.readUInt32BE(20), n);
+  }
+});
