@@ -364,16 +364,19 @@ func (s *server) stop() {
 	}
 }
 
-// cpu returns the CPU time (ms) used so far by the workerd processes in the
-// server's process group, or -1.
+// cpu returns the CPU time (ms) used so far by the workerd processes
+// descending from the server's script, or -1.
 func (s *server) cpu() int64 {
-	pgid := s.cmd.Process.Pid
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return -1
 	}
-	var total int64
-	found := false
+	type proc struct {
+		ppid  int
+		comm  string
+		ticks int64
+	}
+	procs := map[int]proc{}
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
 		if err != nil {
@@ -392,18 +395,25 @@ func (s *server) cpu() int64 {
 		if len(fields) < 13 {
 			continue
 		}
-		if g, _ := strconv.Atoi(fields[2]); g != pgid {
-			continue
-		}
-		comm := string(stat[bytes.IndexByte(stat, '(')+1 : i])
-		if !strings.Contains(comm, "workerd") {
-			continue
-		}
+		ppid, _ := strconv.Atoi(fields[1])
 		ut, _ := strconv.ParseInt(fields[11], 10, 64)
 		st, _ := strconv.ParseInt(fields[12], 10, 64)
-		total += (ut + st) * 10 // clock ticks of 10 ms (USER_HZ = 100)
-		found = true
-		_ = pid
+		procs[pid] = proc{ppid: ppid, comm: string(stat[bytes.IndexByte(stat, '(')+1 : i]), ticks: ut + st}
+	}
+	root := s.cmd.Process.Pid
+	var total int64
+	found := false
+	for pid, p := range procs {
+		if !strings.Contains(p.comm, "workerd") {
+			continue
+		}
+		for a, hops := procs[pid].ppid, 0; a > 1 && hops < 16; a, hops = procs[a].ppid, hops+1 {
+			if a == root {
+				total += p.ticks * 10 // clock ticks of 10 ms (USER_HZ = 100)
+				found = true
+				break
+			}
+		}
 	}
 	if !found {
 		return -1
