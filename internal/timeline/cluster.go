@@ -262,18 +262,35 @@ func normText(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII, the common case
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			default:
+				space = true
+				continue
+			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
+			b.WriteByte(c)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }

@@ -729,3 +729,17 @@ func TestMergeFillsAndSkips(t *testing.T) {
 	assert.Equal(t, status.StageInternational, e.Stage, "stage derived from the status when missing")
 	assert.Equal(t, status.InTransit, r.Status)
 }
+
+func TestNormText(t *testing.T) {
+	for in, want := range map[string]string{
+		"[Shatian Town] Departed from sorting center.": "departed from sorting center",
+		"  Arrived at  LINEHAUL office ":               "arrived at linehaul office",
+		"Entregue ao destinatário!":                    "entregue ao destinatário",
+		"ПОСЫЛКА вручена":                              "посылка вручена",
+		"到达海关监管仓，等待清关":                                 "到达海关监管仓 等待清关",
+		"--- ":                                         "",
+		"Scan #12 (hub 3)":                             "scan 12 hub 3",
+	} {
+		assert.Equal(t, want, normText(in), in)
+	}
+}
