@@ -465,9 +465,19 @@ func TestInstanceRecoversAfterGoExits(t *testing.T) {
 	assert.Equal(t, "internal", r.body.Get("error.code").String())
 	r = do(t, "GET", "/healthz", "")
 	assert.Equal(t, 200, r.code, r.raw)
+	// The new instance's memory is empty, but the Workers Cache API kept the
+	// answers: served from there, with no tracker call.
+	before := fake.Snapshot()
 	r = do(t, "GET", "/v1/track/"+n, "")
 	require.Equal(t, 200, r.code, r.raw)
 	assert.Equal(t, n, r.body.Get("results.0.number").String())
+	for _, name := range []string{"cainiao", "17track"} {
+		assert.True(t, srcOf(r.body.Get("results.0"), name).Get("cached").Bool(), r.raw)
+	}
+	after := fake.Snapshot()
+	for _, ep := range []string{"cainiao", "register", "gettrackinfo"} {
+		assert.Equal(t, before.Calls[ep], after.Calls[ep], "%s called despite the Cache API", ep)
+	}
 }
 
 func TestTokenNeverLogged(t *testing.T) {
