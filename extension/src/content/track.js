@@ -16,9 +16,15 @@
       mo.observe(doc.body, { childList: true, subtree: true });
       const t = setTimeout(() => { mo.disconnect(); done(); }, 10000);
     });
-    // The SPA may re-render its container and drop our panel: put it back.
-    new MutationObserver(() => { if (view && !doc.querySelector('.waybill-panel')) WB.renderPanel(doc, view, ctx); })
-      .observe(doc.body, { childList: true, subtree: true });
+    // The SPA may re-render its container and drop our panel: put it back. If the
+    // panel came before AliExpress's own block, move it next to that block once it exists.
+    new MutationObserver(() => {
+      if (!view) return;
+      const panel = doc.querySelector('.waybill-panel');
+      if (!panel) { WB.renderPanel(doc, view, ctx); return; }
+      const anchor = panel.parentNode === doc.body && doc.querySelector(WB.SEL.track.panelAnchor);
+      if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(panel, anchor);
+    }).observe(doc.body, { childList: true, subtree: true });
     WB.pipeline(ctx, [{ orderId, statusText: '', hasTrack: true }], apply, { full: true, domFallback });
   };
 })(globalThis.WB = globalThis.WB || {});

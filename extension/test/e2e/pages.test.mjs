@@ -119,6 +119,10 @@ test('tracking page: merged panel from querydetail; hostile event text shows as 
   assert.equal(await page.evaluate(() => document.querySelector('.waybill-panel').shadowRoot.querySelectorAll('img,script,b').length), 0);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__waybillPwned), undefined, 'no injected script ran');
+  await waitFor(() => page.evaluate(() => {
+    const next = document.querySelector('.waybill-panel').nextElementSibling;
+    return !!next && /tab-list-v2|arrival-time-v2--title|logistic-info-v2--mailNo--/.test(next.className);
+  }), { what: 'panel placed above AliExpress\'s own tracking block' });
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(SHOTS, 'tracking-hostile-proxy-down.png'), fullPage: false });
   await page.close();
