@@ -30,8 +30,9 @@ export function fakeArea(initial = {}) {
 // proxy(url, init) → {status, body} answers fetches to the proxy.
 export function loadBackground({ storage = {}, proxy = null, proxyUrl = 'http://127.0.0.1:8787' } = {}) {
   const area = fakeArea(storage);
+  const listeners = [];
   globalThis.chrome = {
-    runtime: { id: 'test', getURL: (p) => 'chrome-extension://test/' + p, onMessage: { addListener() {} },
+    runtime: { id: 'test', getURL: (p) => 'chrome-extension://test/' + p, onMessage: { addListener(fn) { listeners.push(fn); } },
       onInstalled: { addListener() {} }, onStartup: { addListener() {} } },
     storage: { local: area },
     alarms: { get: async () => null, create: async () => {}, onAlarm: { addListener() {} } },
@@ -53,5 +54,12 @@ export function loadBackground({ storage = {}, proxy = null, proxyUrl = 'http://
     if (f === 'common/config.js') continue; // generated; WAYBILL_CONFIG is set above
     vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
   }
-  return { BG: globalThis.BG, area, calls };
+  // send delivers a message as Chrome would from a content script on pageUrl.
+  const send = (msg, pageUrl) => new Promise((resolve) => {
+    const sender = { id: 'test', tab: { id: 1 }, url: pageUrl };
+    let async = false;
+    for (const fn of listeners) if (fn(msg, sender, resolve) === true) async = true;
+    if (!async) resolve(undefined);
+  });
+  return { BG: globalThis.BG, area, calls, send };
 }

@@ -1,0 +1,99 @@
+// The list controller end to end inside Node: the content scripts in jsdom, the
+// MAIN-world bridge in the same window with a stand-in window.lib.mtop.request
+// answering from the real capture, and the real background with core.wasm
+// behind a fake chrome.runtime. Late cards, appended cards, re-renders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSite } from '../fixtures/site.mjs';
+import { loadDom, SRC } from '../lib/dom.mjs';
+import { loadBackground } from '../lib/background.mjs';
+
+const site = createSite();
+const URL_LIST = 'https://www.aliexpress.com/p/order/index.html';
+const { send, BG } = loadBackground({ proxy: null }); // the proxy is down
+
+function page() {
+  const d = loadDom('<!doctype html><html lang="en"><body><div id="root"></div></body></html>', URL_LIST);
+  const w = d.window;
+  // jsdom's postMessage leaves origin empty and source null; give it the browser's
+  // semantics (same-window messages carry the page origin and the window as source).
+  w.postMessage = (data) => setTimeout(() => w.dispatchEvent(new w.MessageEvent('message', { data, origin: w.location.origin, source: w })), 0);
+  const mtopCalls = [];
+  w.lib = { mtop: { request: async (opts) => { mtopCalls.push(opts.data.tradeOrderId); return JSON.parse(JSON.stringify(site.querydetail(opts.data.tradeOrderId))); } } };
+  w.chrome = { runtime: { sendMessage: (msg, cb) => { send(JSON.parse(JSON.stringify(msg)), URL_LIST).then((r) => cb(r && JSON.parse(JSON.stringify(r)))); }, lastError: undefined } };
+  for (const f of ['main/mtop-bridge.js', 'content/bridge.js', 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js']) {
+    w.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
+  }
+  const group = d.document.createElement('div');
+  group.className = 'comet-checkbox-group';
+  d.document.getElementById('root').append(group);
+  const add = (pageNo, size, total) => {
+    const t = d.document.createElement('template');
+    t.innerHTML = site.cards({ page: pageNo, size, total, host: 'www.aliexpress.com', lang: 'en' }).html;
+    group.append(t.content);
+  };
+  const rerender = () => { group.replaceChildren(...[...group.children].map((c) => { const n = c.cloneNode(true); n.querySelectorAll('.waybill-badge').forEach((b) => b.remove()); return n; })); };
+  const state = () => [...d.document.querySelectorAll('.order-item')].map((c) => {
+    const b = c.querySelectorAll('.waybill-badge');
+    return { n: b.length, order: b[0] && b[0].getAttribute('data-waybill-order'), status: b[0] && b[0].getAttribute('data-waybill-status'), numbers: b[0] && b[0].getAttribute('data-waybill-number') };
+  });
+  return { ...d, add, rerender, state, mtopCalls };
+}
+
+async function until(fn, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out: ' + what);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+test('late, appended and re-rendered cards: one badge each, numbers from querydetail, one mtop call per order', async () => {
+  const p = page();
+  const ctl = p.WB.runList(p.document, p.WB.pageInfo(p.document, p.window.location));
+  assert.ok(ctl);
+  assert.equal(p.state().length, 0);
+  p.add(1, 10, 20); // the SPA renders its cards late
+  await until(() => { const s = p.state(); return s.length === 10 && s.every((x) => x.n === 1); }, '10 badges');
+  await until(() => p.state().filter((x) => x.numbers).length === 2, 'numbers of the 2 shipped orders');
+  p.add(2, 10, 20); // "View orders"
+  await until(() => { const s = p.state(); return s.length === 20 && s.every((x) => x.n === 1); }, '20 badges');
+  for (let i = 0; i < 3; i++) p.rerender();
+  await until(() => { const s = p.state(); return s.length === 20 && s.every((x) => x.n === 1 && x.order); }, 'badges back after re-renders');
+  const s = p.state();
+  const want = site.orders(20);
+  assert.deepEqual(s.map((x) => x.order), want.map((o) => o.orderId));
+  const shipped = want.filter((o) => o.shipped).map((o) => o.orderId);
+  await until(() => p.state().filter((x) => x.numbers).length === shipped.length, 'all shipped have numbers');
+  assert.deepEqual([...p.mtopCalls].sort(), [...shipped].sort(), 'querydetail once per shipped order');
+  for (const x of p.state()) {
+    if (shipped.includes(x.order)) assert.ok(x.numbers.split(' ').includes(site.numbersFor(x.order).mailNo), JSON.stringify(x));
+    else assert.equal(x.numbers, '');
+  }
+  assert.ok(BG.stats.proxyErrors > 0, 'the proxy was tried and is down');
+});
+
+test('the bridge ignores messages of the wrong shape or from elsewhere', async () => {
+  const p = page();
+  const before = p.mtopCalls.length;
+  const W = p.window;
+  W.postMessage({ ns: 'waybill/v1', kind: 'mtop-request', id: 'short', orderId: '8214398062177351' }, W.location.origin); // bad id
+  W.postMessage({ ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '123' }, W.location.origin); // bad order id
+  W.postMessage({ ns: 'other', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' }, W.location.origin);
+  W.postMessage('mtop-request 8214398062177351', W.location.origin);
+  // A well-formed request from another origin, or not from this window (an iframe).
+  const good = { ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' };
+  W.dispatchEvent(new W.MessageEvent('message', { data: good, origin: 'https://evil.example', source: W }));
+  W.dispatchEvent(new W.MessageEvent('message', { data: good, origin: W.location.origin, source: null }));
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(p.mtopCalls.length, before);
+  const ok = await p.WB.querydetail('8214398062177351');
+  assert.equal(ok.ok, true);
+  assert.equal(p.mtopCalls.length, before + 1);
+  assert.equal((await p.WB.querydetail('8214398062177351')).ok, true);
+  assert.equal(p.mtopCalls.length, before + 1, 'cached per order');
+});
