@@ -179,9 +179,11 @@ a{color:#1a4fb0}`;
       const anchor = card.querySelector(WB.SEL.list.headerStatus) || card.querySelector(WB.SEL.list.header);
       if (anchor) anchor.append(host); else card.append(host);
     }
+    // What was drawn is remembered on the element in this (isolated) world only: the
+    // page sees the contract-3 attributes, never the whole view.
     const sig = JSON.stringify([view, loc]);
-    if (host.dataset.waybillSig === sig) return host; // nothing changed: keep the DOM untouched
-    host.dataset.waybillSig = sig;
+    if (host.waybillSig === sig) return host; // nothing changed: keep the DOM untouched
+    host.waybillSig = sig;
     host.setAttribute('data-waybill-status', view.status || 'unknown');
     host.setAttribute('data-waybill-number', (view.numbers || []).join(' '));
     host.setAttribute('data-waybill-order', view.orderId || '');

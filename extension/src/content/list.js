@@ -59,10 +59,14 @@
       }
     }
 
+    // Card → what it was read as, keyed by its Details link: if the SPA reuses a
+    // card element for another order, the link changes and the card is read again.
     const ids = new WeakMap();
     function cardId(card) {
+      const a = card.querySelector(WB.SEL.list.detailLink);
+      const key = a ? a.getAttribute('href') : card.getAttribute('href') || '';
       let r = ids.get(card);
-      if (!r) { r = WB.readCard(card); ids.set(card, r); }
+      if (!r || r.key !== key) { r = Object.assign(WB.readCard(card), { key }); ids.set(card, r); }
       return r.orderId;
     }
 

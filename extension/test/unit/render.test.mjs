@@ -124,3 +124,9 @@ test('panel says so when the cross-check is unavailable', () => {
   assert.equal(host.shadowRoot.querySelector('.not-checked').textContent, 'Abgleich nicht verfügbar: nur die Sendungsverfolgung von AliExpress.');
   assert.equal(host.shadowRoot.querySelector('p').textContent, 'Noch keine Ereignisse.');
 });
+
+test('the page sees only the contract-3 attributes of a badge', () => {
+  const { WB, document } = listPage();
+  const b = WB.renderBadge(WB.cards(document)[0], VIEW, ctx('en'));
+  assert.deepEqual(b.getAttributeNames().sort(), ['class', 'data-waybill-checked', 'data-waybill-number', 'data-waybill-order', 'data-waybill-status', 'tabindex']);
+});
