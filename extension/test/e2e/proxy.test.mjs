@@ -33,7 +33,7 @@ test('list: shipped orders are cross-checked through the worker, one proxy call 
     const all = await badges(page);
     const shipped = all.filter((x) => x.numbers);
     return all.length === 10 && shipped.length === 2 && shipped.every((x) => x.checked === 'true') && all;
-  }, { timeout: 30000, what: 'cross-checked badges' });
+  }, { timeout: 60000, what: 'cross-checked badges' });
   for (const x of bs.filter((y) => y.numbers)) assert.match(x.text, /cross-checked: .*cainiao/);
   const after = await stats();
   assert.equal(after.proxyCalls - before.proxyCalls, 1, 'one batched call for the page');
@@ -63,7 +63,7 @@ test('tracking page: merged timeline with each event\'s sources, numbers with co
   const page = await b.ctx.newPage();
   await page.goto('https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322');
   const panel = page.locator('.waybill-panel');
-  await waitFor(async () => (await panel.count()) && (await panel.getAttribute('data-waybill-checked')) === 'true', { timeout: 30000, what: 'checked panel' });
+  await waitFor(async () => (await panel.count()) && (await panel.getAttribute('data-waybill-checked')) === 'true', { timeout: 60000, what: 'checked panel' });
   const sources = await panel.locator('.ev').evaluateAll((evs) => evs.map((e) => e.dataset.sources));
   assert.ok(sources.length > 5, `events: ${sources.length}`);
   const all = new Set(sources.flatMap((s) => s.split(' ')));

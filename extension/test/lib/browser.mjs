@@ -66,7 +66,7 @@ export async function badges(page) {
 }
 
 // waitFor polls fn until it returns a truthy value.
-export async function waitFor(fn, { timeout = 15000, every = 50, what = 'condition' } = {}) {
+export async function waitFor(fn, { timeout = 30000, every = 50, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
   let last;
   while (Date.now() < end) {
