@@ -101,7 +101,11 @@
       v.daysSinceUpdate = m.daysSinceUpdate || 0;
       v.advice = Array.isArray(m.advice) ? m.advice : [];
       if (m.progress) v.progress = m.progress;
-      if (full) { v.events = evs; v.conflicts = Array.isArray(m.conflicts) ? m.conflicts : []; }
+      if (full) {
+        v.events = evs;
+        v.conflicts = Array.isArray(m.conflicts) ? m.conflicts : [];
+        v.legs = Array.isArray(m.legs) ? m.legs : [];
+      }
     } else if (rec.aeDom && full) {
       // DOM fallback without a usable payload: AliExpress's own lines, as text.
       v.events = rec.aeDom.events.slice().reverse().map((e) => ({ time: e.timeText, text: [e.title, e.text].filter(Boolean).join(': '), sources: ['aliexpress'] }));

@@ -12,7 +12,7 @@ h2{font-size:15px;margin:0 0 8px}h3{font-size:12px;text-transform:uppercase;colo
 .pill[data-s=delivered]{background:#e3f6ea;border-color:#7cc79a;color:#0b6b35}
 .note{margin-left:8px;color:#777}.warn{color:#9b1c1c}
 ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
-.number code{font:12px ui-monospace,monospace;background:#eef1f5;padding:1px 5px;border-radius:4px}
+.number code{font:12px ui-monospace,monospace;background:#eef1f5;padding:1px 5px;border-radius:4px}.leg{color:#555;font-size:12px}
 .number a,.number button{margin-left:8px;font-size:12px}
 .ev{display:grid;grid-template-columns:150px 1fr;gap:2px 10px;padding:4px 0;border-top:1px solid #eef1f5}
 .ev .when{color:#555}.ev .st{font-weight:600}.ev .loc{color:#555}
@@ -51,7 +51,10 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
           const done = () => { copy.textContent = WB.t(loc, 'panel_copied'); };
           if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(n).then(done, done); else done();
         });
-        ul.append(E('li', { class: 'number' }, E('code', { text: n }), copy,
+        const leg = (view.legs || []).find((l) => l && l.number === n) || {};
+        const role = typeof leg.role === 'string' && leg.role ? WB.t(loc, 'leg_' + leg.role) : '';
+        const about = [role.startsWith('leg_') ? '' : role, typeof leg.carrier === 'string' ? leg.carrier : ''].filter(Boolean).join(' · ');
+        ul.append(E('li', { class: 'number', 'data-role': leg.role || '' }, E('code', { text: n }), about ? E('span', { class: 'leg', text: ' ' + about }) : '', copy,
           E('a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', class: 'cainiao', text: 'Cainiao' }),
           E('a', { href: WB.links.track17(n), target: '_blank', rel: 'noopener noreferrer', class: 'track17', text: '17TRACK' })));
       }

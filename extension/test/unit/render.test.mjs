@@ -91,6 +91,7 @@ test('links: only https (or tel:) URLs pass the gate', () => {
 test('tracking panel: events with sources, conflicts, advice, numbers with copy and links', () => {
   const { WB, document } = loadDom(staticTrackingPage(site, '8212313961591322'), 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322');
   const view = { ...VIEW, progress: { stage: 3, of: 5 },
+    legs: [{ number: 'RS0814398526Y', role: 'last_mile', carrier: 'J&T <b>Express</b>' }, { number: 'LP00000000000001', role: 'first_mile' }],
     events: [
       { time: '2026-07-01T10:00:00Z', status: 'in_transit', text: 'Package collected by carrier.', sources: ['aliexpress', 'cainiao'] },
       { time: '2026-07-20T10:00:00Z', status: 'in_transit', text: HOSTILE_DESC, location: 'São Paulo', sources: ['17track'] },
@@ -113,6 +114,7 @@ test('tracking panel: events with sources, conflicts, advice, numbers with copy 
     ['LP00000000000001', 'LP00000000000001', 'https://global.cainiao.com/newDetail.htm?mailNoList=LP00000000000001', 'https://t.17track.net/en#nums=LP00000000000001'],
   ]);
   assert.ok(root.textContent.includes('Stage 3 of 5'));
+  assert.deepEqual([...root.querySelectorAll('.number .leg')].map((e) => e.textContent), [' last mile · J&T <b>Express</b>', ' first mile']);
   assert.equal(root.querySelectorAll('.advice').length, 5);
   // The panel sits above AliExpress's own tracking block.
   assert.ok(host.nextElementSibling && /arrival-time-v2--title|logistic-info-v2--mailNo--/.test(host.nextElementSibling.className));
