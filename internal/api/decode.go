@@ -1,8 +1,6 @@
 package api
 
 import (
-	"time"
-
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/jsonw"
 	"github.com/waybill/waybill/internal/source"
@@ -108,8 +106,8 @@ func appendDecodeResult(dst []byte, res *source.Result) []byte {
 	return w.B
 }
 
-func keyTime(w *jsonw.Writer, k string, t time.Time) {
-	if !t.IsZero() {
+func keyTime(w *jsonw.Writer, k string, t int64) {
+	if t != 0 {
 		w.Key(k)
 		var buf [32]byte
 		w.Str(string(timeutil.AppendRFC3339(buf[:0], t)))
@@ -126,7 +124,7 @@ func appendSource(w *jsonw.Writer, st *timeline.SourceTimeline) {
 	w.ArrStart()
 	for i := range st.Events {
 		e := &st.Events[i]
-		if e.Time.IsZero() {
+		if e.Time == 0 {
 			continue
 		}
 		w.ObjStart()
@@ -158,7 +156,7 @@ func appendSource(w *jsonw.Writer, st *timeline.SourceTimeline) {
 		}
 		w.ArrEnd()
 	}
-	if !st.ETAMin.IsZero() || !st.ETAMax.IsZero() {
+	if st.ETAMin != 0 || st.ETAMax != 0 {
 		w.Key("eta")
 		w.ObjStart()
 		keyTime(w, "min", st.ETAMin)

@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"strconv"
-	"time"
 
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/jsonw"
@@ -69,7 +68,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 		return out, "bad_input", "now: missing (an RFC 3339 time)"
 	}
 	t, ok := readTime(now)
-	if !ok || t.IsZero() {
+	if !ok || t == 0 {
 		return out, "bad_input", "now: not an RFC 3339 time"
 	}
 	out.Now = t
@@ -88,7 +87,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 		}
 		for _, f := range [...]struct {
 			name string
-			dst  *time.Time
+			dst  *int64
 		}{{"placedAt", &ord.PlacedAt}, {"shippedAt", &ord.ShippedAt}, {"protectionEndsAt", &ord.ProtectionEndsAt}} {
 			v := o.Get(f.name)
 			if !v.Exists() || v.Type == jsonr.Null || (v.Type == jsonr.String && len(v.Raw) == 2) {
@@ -162,9 +161,9 @@ func firstByte(b []byte) byte {
 	return 0
 }
 
-func readTime(v jsonr.Result) (time.Time, bool) {
+func readTime(v jsonr.Result) (int64, bool) {
 	if v.Type != jsonr.String {
-		return time.Time{}, false
+		return 0, false
 	}
 	return timeutil.ParseRFC3339(v.String())
 }
@@ -380,7 +379,7 @@ func readETA(v jsonr.Result, where string, st *timeline.SourceTimeline) (string,
 	}
 	for _, f := range [...]struct {
 		keys [2]string
-		dst  *time.Time
+		dst  *int64
 	}{{[2]string{"min", "from"}, &st.ETAMin}, {[2]string{"max", "to"}, &st.ETAMax}} {
 		for _, k := range f.keys {
 			x := v.Get(k)
@@ -501,7 +500,7 @@ func appendMergeResult(dst []byte, r *timeline.Result) []byte {
 	w.Key("lastEventAt")
 	writeTime(&w, r.LastEventAt)
 	w.Key("daysSinceUpdate")
-	if r.LastEventAt.IsZero() {
+	if r.LastEventAt == 0 {
 		w.Null()
 	} else {
 		w.Int(int64(r.DaysSinceUpdate))
@@ -532,7 +531,7 @@ func appendMergeResult(dst []byte, r *timeline.Result) []byte {
 		writeTime(&w, p.EndsAt)
 		w.KeyBool("estimated", p.Estimated)
 		w.KeyInt("daysLeft", int64(p.DaysLeft))
-		if !p.DisputeFrom.IsZero() {
+		if p.DisputeFrom != 0 {
 			w.Key("disputeFrom")
 			writeTime(&w, p.DisputeFrom)
 		}
@@ -562,9 +561,9 @@ func writeAdvice(w *jsonw.Writer, a *timeline.Advice) {
 	w.KeyStrOmit("reason", a.Reason)
 	for _, f := range [...]struct {
 		key string
-		t   time.Time
+		t   int64
 	}{{"deadline", a.Deadline}, {"from", a.From}, {"since", a.Since}, {"eta", a.ETA}} {
-		if !f.t.IsZero() {
+		if f.t != 0 {
 			w.Key(f.key)
 			writeTime(w, f.t)
 		}
@@ -593,8 +592,8 @@ func writeStrings(w *jsonw.Writer, key string, xs []string) {
 }
 
 // writeTime writes an RFC 3339 string, or null for the zero time.
-func writeTime(w *jsonw.Writer, t time.Time) {
-	if t.IsZero() {
+func writeTime(w *jsonw.Writer, t int64) {
+	if t == 0 {
 		w.Null()
 		return
 	}

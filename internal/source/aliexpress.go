@@ -3,11 +3,11 @@ package source
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
+	"github.com/waybill/waybill/internal/timeutil"
 )
 
 // AliExpress mtop APIs these decoders read (aliexpress-pages.md §3.1, §4).
@@ -203,28 +203,27 @@ func parseTimeText(s string) wallClock {
 
 // instant places a wall clock in the year that brings it nearest to near,
 // at offset seconds east of UTC.
-func (w wallClock) instant(near time.Time, offset int) time.Time {
-	at := func(y int) time.Time {
-		return time.Date(y, time.Month(w.month), w.day, w.hour, w.minute, 0, 0, time.UTC).
-			Add(-time.Duration(offset) * time.Second)
+func (w wallClock) instant(near int64, offset int) int64 {
+	at := func(y int) int64 {
+		return timeutil.Date(y, w.month, w.day, w.hour, w.minute, 0) - int64(offset)*timeutil.Second
 	}
 	if w.year != 0 {
 		return at(w.year)
 	}
-	if near.IsZero() {
-		return time.Time{}
+	if near == 0 {
+		return 0
 	}
-	y := near.Year()
+	y, _, _, _, _, _ := timeutil.Civil(near)
 	best := at(y)
-	for _, c := range [...]time.Time{at(y - 1), at(y + 1)} {
-		if absDur(c.Sub(near)) < absDur(best.Sub(near)) {
+	for _, c := range [...]int64{at(y - 1), at(y + 1)} {
+		if absDur(c-near) < absDur(best-near) {
 			best = c
 		}
 	}
 	return best
 }
 
-func absDur(d time.Duration) time.Duration {
+func absDur(d int64) int64 {
 	if d < 0 {
 		return -d
 	}
@@ -239,7 +238,7 @@ func absDur(d time.Duration) time.Duration {
 func fixAETimes(ev []timeline.Event, clocks []wallClock, offset int) {
 	consistent := true
 	for i := 1; i < len(ev); i++ {
-		if ev[i].Time.After(ev[i-1].Time) {
+		if ev[i].Time > ev[i-1].Time {
 			consistent = false
 			break
 		}
@@ -249,13 +248,13 @@ func fixAETimes(ev []timeline.Event, clocks []wallClock, offset int) {
 	}
 	for i := range ev {
 		if clocks[i].ok {
-			if t := clocks[i].instant(ev[i].Time, offset); !t.IsZero() {
+			if t := clocks[i].instant(ev[i].Time, offset); t != 0 {
 				ev[i].Time = t
 			}
 		}
 	}
 	for i := 1; i < len(ev); i++ {
-		if ev[i].Time.After(ev[i-1].Time) {
+		if ev[i].Time > ev[i-1].Time {
 			ev[i].Time = ev[i-1].Time
 		}
 	}
@@ -297,15 +296,15 @@ func queryParam(url, name string) string {
 }
 
 // protectionEnd finds "Refund if no delivery before Sep 3, 2026" in s.
-func protectionEnd(s string, offset int) (time.Time, bool) {
+func protectionEnd(s string, offset int) (int64, bool) {
 	const phrase = "no delivery before "
 	i := strings.Index(strings.ToLower(s), phrase)
 	if i < 0 {
-		return time.Time{}, false
+		return 0, false
 	}
 	f := strings.Fields(s[i+len(phrase):])
 	if len(f) < 3 {
-		return time.Time{}, false
+		return 0, false
 	}
 	return parseEnglishDate(strings.Join(f[:3], " "), offset)
 }
@@ -436,7 +435,7 @@ func aeDetailBlock(o *Order, tag string, f jsonr.Result, opt Options) {
 			return true
 		})
 	case "detail_service_progress_bar":
-		if !o.ProtectionEndsAt.IsZero() {
+		if o.ProtectionEndsAt != 0 {
 			return
 		}
 		// nodes: Paid …, then "Refund" on the protection's last day.

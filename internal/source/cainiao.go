@@ -105,7 +105,7 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	// ETA: globalEtaInfo (current), or the same fields on the module.
 	st.ETAMin = epochMillis(f[cnGlobalEta].Get("deliveryMinTime"))
 	st.ETAMax = epochMillis(f[cnGlobalEta].Get("deliveryMaxTime"))
-	if st.ETAMin.IsZero() && st.ETAMax.IsZero() {
+	if st.ETAMin == 0 && st.ETAMax == 0 {
 		st.ETAMin = epochMillis(f[cnMinTime])
 		st.ETAMax = epochMillis(f[cnMaxTime])
 	}

@@ -158,11 +158,11 @@ type (
 	}
 )
 
-func gTime(t time.Time) string {
-	if t.IsZero() {
+func gTime(t int64) string {
+	if t == 0 {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return time.UnixMilli(t).UTC().Format(time.RFC3339Nano)
 }
 
 func goldenResult(res Result) gResult {

@@ -2,7 +2,6 @@ package source
 
 import (
 	"strings"
-	"time"
 
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
@@ -203,7 +202,7 @@ func seventeenEvent(ev jsonr.Result, number string, opt Options) timeline.Event 
 	return e
 }
 
-func seventeenTime(ev jsonr.Result, opt Options) time.Time {
+func seventeenTime(ev jsonr.Result, opt Options) int64 {
 	for _, p := range [...]string{"time_utc", "time_iso"} {
 		if t, ok := timeutil.ParseRFC3339(text(ev, p)); ok {
 			return t
@@ -218,7 +217,7 @@ func seventeenTime(ev jsonr.Result, opt Options) time.Time {
 	}
 	date, clock, zone := text(raw, "date"), text(raw, "time"), text(raw, "timezone")
 	if date == "" {
-		return time.Time{}
+		return 0
 	}
 	switch len(clock) {
 	case 0:

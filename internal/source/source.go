@@ -28,7 +28,6 @@ package source
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
@@ -160,16 +159,16 @@ func text(r jsonr.Result, path string) string {
 }
 
 // epochMillis reads an epoch-milliseconds field (number or numeric string);
-// zero and absurd values give the zero time.
-func epochMillis(r jsonr.Result) time.Time {
+// zero and absurd values give 0 (unknown).
+func epochMillis(r jsonr.Result) int64 {
 	if r.Type != jsonr.Number && r.Type != jsonr.String {
-		return time.Time{}
+		return 0
 	}
 	ms := r.Int()
 	if ms <= 0 || ms > 1<<45 { // 1<<45 ms is the year 3084
-		return time.Time{}
+		return 0
 	}
-	return timeutil.FromUnixMilli(ms)
+	return ms
 }
 
 // sortEvents orders events oldest first; events with the same instant keep
@@ -177,7 +176,7 @@ func epochMillis(r jsonr.Result) time.Time {
 // sorted, and sort.SliceStable would pull in reflect).
 func sortEvents(ev []timeline.Event) {
 	for i := 1; i < len(ev); i++ {
-		for j := i; j > 0 && ev[j].Time.Before(ev[j-1].Time); j-- {
+		for j := i; j > 0 && ev[j].Time < ev[j-1].Time; j-- {
 			ev[j], ev[j-1] = ev[j-1], ev[j]
 		}
 	}
@@ -251,20 +250,16 @@ func monthNumber(s string) int {
 
 // parseEnglishDate reads "Jul 15, 2026" / "Sep. 4, 2026" as midnight at
 // offset seconds east of UTC.
-func parseEnglishDate(s string, offset int) (time.Time, bool) {
+func parseEnglishDate(s string, offset int) (int64, bool) {
 	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
 	if len(f) != 3 {
-		return time.Time{}, false
+		return 0, false
 	}
 	m := monthNumber(f[0])
 	d, err1 := strconv.Atoi(f[1])
 	y, err2 := strconv.Atoi(f[2])
-	if m == 0 || err1 != nil || err2 != nil || d < 1 || d > 31 || y < 1970 || y > 2200 {
-		return time.Time{}, false
+	if m == 0 || err1 != nil || err2 != nil || d < 1 || d > timeutil.DaysIn(m, y) || y < 1970 || y > 2200 {
+		return 0, false // Feb 30 and friends too
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d { // Feb 30 and friends
-		return time.Time{}, false
-	}
-	return t.Add(-time.Duration(offset) * time.Second), true
+	return timeutil.Date(y, m, d, 0, 0, 0) - int64(offset)*timeutil.Second, true
 }

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"strings"
-	"time"
 
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/tracknum"
@@ -35,17 +34,17 @@ type Advice struct {
 	Code      string
 	Reason    string   // which condition fired, e.g. "no_progress", "eta_after_protection"
 	Numbers   []string // the tracking numbers concerned
-	Deadline  time.Time
-	From      time.Time // the earliest date the action is possible
-	Since     time.Time // when the situation began
-	Days      int       // days left to Deadline, or days since Since (see Reason)
+	Deadline  int64    // Unix milliseconds, like every instant here
+	From      int64    // the earliest date the action is possible
+	Since     int64    // when the situation began
+	Days      int      // days left to Deadline, or days since Since (see Reason)
 	HasDays   bool
 	Estimated bool   // Deadline is an estimate, not AliExpress's date
 	Carrier   string // who to contact, when known
 	Phone     string
 	URL       string
 	Location  string
-	ETA       time.Time
+	ETA       int64
 }
 
 // adviceRules is the one table of advice. Rules run in order; each may add
@@ -67,7 +66,7 @@ var adviceRules = [...]struct {
 type adviceCtx struct {
 	m       *merger
 	r       *Result
-	shipped time.Time
+	shipped int64
 	queried []string // numbers the sources were asked about, normalised, sorted
 }
 
@@ -89,16 +88,16 @@ func (m *merger) advise(r *Result) {
 
 // shippedAt is the order's shipping time, else the first event that shows
 // a carrier has the parcel.
-func (m *merger) shippedAt() time.Time {
-	if m.order != nil && !m.order.ShippedAt.IsZero() {
-		return m.order.ShippedAt.UTC()
+func (m *merger) shippedAt() int64 {
+	if m.order != nil && m.order.ShippedAt != 0 {
+		return m.order.ShippedAt
 	}
 	for i := range m.events {
 		if progressRank(m.events[i].Status) >= progressRank(status.InfoReceived) {
 			return m.events[i].Time
 		}
 	}
-	return time.Time{}
+	return 0
 }
 
 // plan fills the ETA and the buyer-protection window.
@@ -106,47 +105,47 @@ func (m *merger) plan(r *Result) {
 	var eta ETA
 	for _, s := range m.sources {
 		lo, hi := s.ETAMin, s.ETAMax
-		if lo.IsZero() {
+		if lo == 0 {
 			lo = hi
 		}
-		if hi.IsZero() {
+		if hi == 0 {
 			hi = lo
 		}
-		if lo.IsZero() {
+		if lo == 0 {
 			continue
 		}
-		if eta.Min.IsZero() || lo.Before(eta.Min) {
-			eta.Min = lo.UTC()
+		if eta.Min == 0 || lo < eta.Min {
+			eta.Min = lo
 		}
-		if hi.After(eta.Max) {
-			eta.Max = hi.UTC()
+		if eta.Max == 0 || hi > eta.Max {
+			eta.Max = hi
 		}
 		eta.Sources = addSorted(eta.Sources, s.Source)
 	}
 	shipped := m.shippedAt()
 	var p Protection
 	switch {
-	case m.order != nil && !m.order.ProtectionEndsAt.IsZero():
-		p.EndsAt = m.order.ProtectionEndsAt.UTC()
-	case !shipped.IsZero():
-		p.EndsAt, p.Estimated = shipped.Add(defaultProtection), true
+	case m.order != nil && m.order.ProtectionEndsAt != 0:
+		p.EndsAt = m.order.ProtectionEndsAt
+	case shipped != 0:
+		p.EndsAt, p.Estimated = shipped+defaultProtection, true
 	}
-	if !shipped.IsZero() {
-		p.DisputeFrom = shipped.Add(disputeOpensAfter)
+	if shipped != 0 {
+		p.DisputeFrom = shipped + disputeOpensAfter
 	}
-	if !p.EndsAt.IsZero() {
+	if p.EndsAt != 0 {
 		p.DaysLeft = daysUntil(m.now, p.EndsAt)
 		r.Protection = &p
 	}
 	if len(eta.Sources) > 0 {
-		eta.AfterProtection = r.Protection != nil && eta.Max.After(r.Protection.EndsAt)
+		eta.AfterProtection = r.Protection != nil && eta.Max > r.Protection.EndsAt
 		r.ETA = &eta
 	}
 }
 
 // daysUntil is the whole days from now to t, negative once t has passed.
-func daysUntil(now, t time.Time) int {
-	d := t.Sub(now)
+func daysUntil(now, t int64) int {
+	d := t - now
 	if d >= 0 {
 		return int(d / day)
 	}
@@ -281,11 +280,11 @@ func openDispute(c *adviceCtx) []Advice {
 		a.Reason = "lost"
 	case r.Status == status.Exception && r.Sub == "exception_damaged":
 		a.Reason = "damaged"
-	case !c.shipped.IsZero() && now.Sub(c.shipped) >= disputeOpensAfter && !c.progressed():
+	case c.shipped != 0 && now-c.shipped >= disputeOpensAfter && !c.progressed():
 		a.Reason = "no_progress"
-		a.Since, a.Days, a.HasDays = c.shipped, wholeDays(now.Sub(c.shipped)), true
-	case r.Protection != nil && r.Protection.EndsAt.Sub(now) < protectionCritical &&
-		now.Before(r.Protection.EndsAt.Add(disputeGrace)) && c.farFromDelivery():
+		a.Since, a.Days, a.HasDays = c.shipped, wholeDays(now-c.shipped), true
+	case r.Protection != nil && r.Protection.EndsAt-now < protectionCritical &&
+		now < r.Protection.EndsAt+disputeGrace && c.farFromDelivery():
 		a.Reason = "protection_ending_far_from_delivery"
 		a.Days, a.HasDays = r.Protection.DaysLeft, true
 	default:
@@ -319,7 +318,7 @@ func protectionEnding(c *adviceCtx) []Advice {
 		return nil
 	}
 	a := Advice{Numbers: c.queried, Deadline: p.EndsAt, Days: p.DaysLeft, HasDays: true, Estimated: p.Estimated}
-	left := p.EndsAt.Sub(c.m.now)
+	left := p.EndsAt - c.m.now
 	switch {
 	case left >= 0 && left < protectionWarning:
 		a.Reason = "ending_soon"
@@ -346,7 +345,7 @@ func pickUp(c *adviceCtx) []Advice {
 	a := Advice{Reason: "at_pickup_point", Numbers: c.queried}
 	if p != nil {
 		a.Numbers, a.Location, a.Since = p.Numbers, p.Location, p.Time
-		a.Days, a.HasDays = wholeDays(c.m.now.Sub(p.Time)), true
+		a.Days, a.HasDays = wholeDays(c.m.now-p.Time), true
 	}
 	c.contact(&a)
 	return []Advice{a}

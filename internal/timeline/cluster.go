@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,11 +12,11 @@ import (
 // or differ by a whole number of hours when one source read a local time as
 // UTC+8 (Cainiao) or dropped the zone (trackers.md §5.4).
 const (
-	sameScanWindow = 15 * time.Minute // |Δt| for "the same instant"
-	zoneSlack      = 5 * time.Minute  // |Δt − k·1h| for a zone mistake
-	maxZoneHours   = 14               // UTC−12 … UTC+14
-	probeLimit     = 48               // earlier events of one key looked at per event (bounds hostile input)
-	tryLimit       = 16               // candidates tried per event
+	sameScanWindow = 15 * minute // |Δt| for "the same instant", ms
+	zoneSlack      = 5 * minute  // |Δt − k·1h| for a zone mistake, ms
+	maxZoneHours   = 14          // UTC−12 … UTC+14
+	probeLimit     = 48          // earlier events of one key looked at per event (bounds hostile input)
+	tryLimit       = 16          // candidates tried per event
 )
 
 // Match strengths, strongest first. Clustering runs one pass per strength
@@ -56,7 +55,7 @@ func (m *merger) cluster() {
 				continue
 			}
 			list := index[k]
-			cands = probe(cands[:0], m.raw, list, e.ts)
+			cands = probe(cands[:0], m.raw, list, e.Time)
 			index[k] = append(list, int32(i))
 			if len(cands) == 0 {
 				continue
@@ -98,12 +97,12 @@ func (c candidate) less(d candidate) bool {
 	return c.j > d.j // nearer in the canonical order
 }
 
-// Milliseconds, the unit of rawEvent.ts.
+// Milliseconds, the unit of Event.Time.
 const (
-	msHour   = int64(time.Hour / time.Millisecond)
-	msSame   = int64(sameScanWindow / time.Millisecond)
-	msSlack  = int64(zoneSlack / time.Millisecond)
-	msWindow = int64(maxZoneHours)*msHour + msSlack
+	msHour   = hour
+	msSame   = sameScanWindow
+	msSlack  = zoneSlack
+	msWindow = maxZoneHours*msHour + msSlack
 )
 
 // probe appends the events of list (time-sorted indices into raw) that lie
@@ -117,7 +116,7 @@ func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate
 	lo, up := 0, len(list)
 	for lo < up {
 		mid := int(uint(lo+up) >> 1)
-		if raw[list[mid]].ts <= hi {
+		if raw[list[mid]].Time <= hi {
 			lo = mid + 1
 		} else {
 			up = mid
@@ -125,7 +124,7 @@ func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate
 	}
 	limit := probeLimit
 	for k := lo - 1; k >= 0 && limit > 0; k, limit = k-1, limit-1 {
-		d := t - raw[list[k]].ts
+		d := t - raw[list[k]].Time
 		if d > msWindow {
 			break
 		}

@@ -1,11 +1,6 @@
 package timeline
 
-import (
-	"sort"
-	"time"
-
-	"github.com/waybill/waybill/internal/status"
-)
+import "github.com/waybill/waybill/internal/status"
 
 // Conflict codes: disagreements a buyer cares about.
 const (
@@ -34,7 +29,7 @@ func (m *merger) conflicts(r *Result) {
 	var failed, returned *MergedEvent
 	for i := range m.events {
 		e := &m.events[i]
-		if !e.Time.After(first.Time) {
+		if e.Time <= first.Time {
 			continue
 		}
 		switch e.Status {
@@ -59,7 +54,7 @@ func (m *merger) conflicts(r *Result) {
 
 	// Different delivery times from different sources.
 	for _, d := range delivered[1:] {
-		if !sameSourceSet(first, d) && d.Time.Sub(first.Time) > sameScanWindow {
+		if !sameSourceSet(first, d) && d.Time-first.Time > sameScanWindow {
 			r.Conflicts = append(r.Conflicts, pairConflict(ConflictDeliveryDates,
 				"Sources give different delivery times.", first, d))
 			break
@@ -84,11 +79,18 @@ func (m *merger) conflicts(r *Result) {
 	for _, d := range delivered {
 		// Only pickups within a zone mistake of d can be the same hand-over;
 		// look at a bounded number of them so hostile input stays linear.
-		lo := d.Time.Add(-maxZoneHours*time.Hour - zoneSlack)
-		k := sort.Search(len(pickups), func(i int) bool { return !pickups[i].Time.Before(lo) })
+		lo := d.Time - maxZoneHours*hour - zoneSlack
+		k, hi := 0, len(pickups) // first pickup at or after lo
+		for k < hi {
+			if mid := int(uint(k+hi) >> 1); pickups[mid].Time < lo {
+				k = mid + 1
+			} else {
+				hi = mid
+			}
+		}
 		for n := 0; k < len(pickups) && n < probeLimit; k, n = k+1, n+1 {
 			p := pickups[k]
-			if p.Time.Sub(d.Time) > maxZoneHours*time.Hour+zoneSlack {
+			if p.Time-d.Time > maxZoneHours*hour+zoneSlack {
 				break
 			}
 			if !sameInstant(p.Time, d.Time) || intersects(p.Sources, deliverers) {
@@ -119,7 +121,7 @@ func (m *merger) conflicts(r *Result) {
 			}
 			doorstep := e.Status == status.OutForDelivery || e.Status == status.AvailableForPickup ||
 				e.Status == status.DeliveryFailed
-			if !doorstep && e.Time.Before(first.Time) {
+			if !doorstep && e.Time < first.Time {
 				continue
 			}
 			for _, s := range e.Sources {
@@ -138,13 +140,13 @@ func (m *merger) conflicts(r *Result) {
 			srcs := append([]string{deliverers[0]}, silent...)
 			r.Conflicts = append(r.Conflicts, Conflict{Code: ConflictDeliveredOneSource,
 				Message: "Only " + deliverers[0] + " reports the delivery; " + joinWords(silent) + " does not.",
-				Sources: srcs, Numbers: numbers, Times: []time.Time{first.Time}})
+				Sources: srcs, Numbers: numbers, Times: []int64{first.Time}})
 		}
 	}
 }
 
 func pairConflict(code, msg string, a, b *MergedEvent) Conflict {
-	c := Conflict{Code: code, Message: msg, Times: []time.Time{a.Time, b.Time}}
+	c := Conflict{Code: code, Message: msg, Times: []int64{a.Time, b.Time}}
 	for _, e := range [...]*MergedEvent{a, b} {
 		for _, s := range e.Sources {
 			c.Sources = addSorted(c.Sources, s)
@@ -181,19 +183,19 @@ func intersects(a, b []string) bool {
 
 // sameInstant reports whether two times can be one moment reported by two
 // sources: within the same-scan window, or a whole-hour zone mistake apart.
-func sameInstant(a, b time.Time) bool {
-	d := a.Sub(b)
+func sameInstant(a, b int64) bool {
+	d := a - b
 	if d < 0 {
 		d = -d
 	}
 	if d <= sameScanWindow {
 		return true
 	}
-	h := (d + 30*time.Minute) / time.Hour
+	h := (d + 30*minute) / hour
 	if h < 1 || h > maxZoneHours {
 		return false
 	}
-	res := d - h*time.Hour
+	res := d - h*hour
 	if res < 0 {
 		res = -res
 	}

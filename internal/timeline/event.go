@@ -3,17 +3,13 @@
 // staleness, progress and advice.
 package timeline
 
-import (
-	"time"
-
-	"github.com/waybill/waybill/internal/status"
-)
+import "github.com/waybill/waybill/internal/status"
 
 // Event is one scan or milestone as one source reported it, already
 // classified. Decoders in internal/source produce these; Merge consumes them.
 type Event struct {
-	Time     time.Time // the instant, UTC
-	Text     string    // the source's own wording, never HTML
+	Time     int64  // the instant, Unix milliseconds; 0 = unknown
+	Text     string // the source's own wording, never HTML
 	Location string
 	Code     string // the source's raw code (actionCode, AE_*, 17TRACK sub_status), if any
 	Status   status.Status
@@ -44,8 +40,8 @@ type SourceTimeline struct {
 	Status   status.Status // the source's own overall status, fallback only
 	Events   []Event
 	Legs     []Leg
-	ETAMin   time.Time // zero when the source gave no ETA
-	ETAMax   time.Time
+	ETAMin   int64 // Unix milliseconds; 0 when the source gave no ETA
+	ETAMax   int64
 	Contacts []Contact
 	ErrCode  string // non-empty when the source failed
 	ErrMsg   string

@@ -1,28 +1,27 @@
 package timeline
 
 import (
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeutil"
 )
 
 // Order is what the AliExpress order page says, when the caller knows it.
-// Zero times mean "unknown".
+// Times are Unix milliseconds; 0 means "unknown".
 type Order struct {
 	ID               string
 	Status           status.Status // the order axis, already classified
 	Sub              string
-	PlacedAt         time.Time
-	ShippedAt        time.Time
-	ProtectionEndsAt time.Time
+	PlacedAt         int64
+	ShippedAt        int64
+	ProtectionEndsAt int64
 }
 
 // Input is everything Merge needs. Now is the instant the answer is for
-// (the caller's clock, so Merge stays pure and testable).
+// (the caller's clock in Unix milliseconds, so Merge stays pure and testable).
 type Input struct {
-	Now     time.Time
+	Now     int64
 	Order   *Order
 	Sources []SourceTimeline
 }
@@ -30,7 +29,7 @@ type Input struct {
 // MergedEvent is one real-world event, reported by one or more sources.
 // Sources and Numbers may share memory between events: read-only.
 type MergedEvent struct {
-	Time     time.Time
+	Time     int64 // Unix milliseconds
 	Status   status.Status
 	Sub      string
 	Stage    status.Stage
@@ -55,22 +54,22 @@ type Conflict struct {
 	Message string
 	Sources []string
 	Numbers []string
-	Times   []time.Time // the instants of the events that disagree
+	Times   []int64 // the instants of the events that disagree (Unix ms)
 }
 
 // ETA is the delivery estimate the sources gave, widest range.
 type ETA struct {
-	Min, Max        time.Time
+	Min, Max        int64 // Unix milliseconds
 	Sources         []string
 	AfterProtection bool // Max is later than the end of buyer protection
 }
 
 // Protection is the buyer-protection window.
 type Protection struct {
-	EndsAt      time.Time
-	Estimated   bool // no date from AliExpress: ShippedAt + defaultProtection
-	DaysLeft    int  // whole days from Now to EndsAt (negative once over)
-	DisputeFrom time.Time
+	EndsAt      int64 // Unix milliseconds
+	Estimated   bool  // no date from AliExpress: ShippedAt + defaultProtection
+	DaysLeft    int   // whole days from Now to EndsAt (negative once over)
+	DisputeFrom int64
 }
 
 // SourceError is a source that failed, passed through for the caller.
@@ -86,7 +85,7 @@ type Result struct {
 	Numbers         []Number
 	Conflicts       []Conflict
 	Advice          []Advice
-	LastEventAt     time.Time // zero when there are no events
+	LastEventAt     int64 // Unix milliseconds; 0 when there are no events
 	DaysSinceUpdate int
 	Stale           bool
 	StaleAfterDays  int // the threshold that applied; 0 = never stale in this state
@@ -96,13 +95,18 @@ type Result struct {
 	Errors          []SourceError
 }
 
-const day = 24 * time.Hour
+// Durations in milliseconds, the unit of every instant here.
+const (
+	minute = timeutil.Minute
+	hour   = timeutil.Hour
+	day    = timeutil.Day
+)
 
 // Merge turns several partial timelines into one. It never fails: odd
 // input (no sources, zero times) gives a result that says so. Events with
 // a zero Time are left out of the timeline.
 func Merge(in Input) Result {
-	m := merger{now: in.Now.UTC(), order: in.Order}
+	m := merger{now: in.Now, order: in.Order}
 	m.collect(in.Sources)
 	m.cluster()
 	m.build()
@@ -120,7 +124,7 @@ func Merge(in Input) Result {
 
 // merger holds the working state of one Merge call.
 type merger struct {
-	now     time.Time
+	now     int64
 	order   *Order
 	sources []SourceTimeline // canonical order, exact duplicates removed
 	raw     []rawEvent       // every input event, canonical order
@@ -138,7 +142,6 @@ type merger struct {
 // rawEvent is an input event plus what clustering needs.
 type rawEvent struct {
 	Event
-	ts     int64  // Time in Unix milliseconds (defined for any year), for fast comparisons
 	origin int32  // index of its (source, number) pair
 	norm   string // normalised text
 }
@@ -146,13 +149,16 @@ type rawEvent struct {
 // collect copies the events of every source into one canonically sorted
 // slice, so that nothing later depends on the order of the input.
 func (m *merger) collect(srcs []SourceTimeline) {
-	ss := make([]SourceTimeline, len(srcs))
-	copy(ss, srcs)
-	for i := range ss {
-		ss[i].Source = strings.TrimSpace(ss[i].Source)
-		ss[i].Number = strings.TrimSpace(ss[i].Number)
+	trimmed := make([]SourceTimeline, len(srcs))
+	copy(trimmed, srcs)
+	for i := range trimmed {
+		trimmed[i].Source = strings.TrimSpace(trimmed[i].Source)
+		trimmed[i].Number = strings.TrimSpace(trimmed[i].Number)
 	}
-	sort.SliceStable(ss, func(i, j int) bool { return lessSource(&ss[i], &ss[j]) })
+	ss := make([]SourceTimeline, len(srcs))
+	for i, k := range sortedIndex(len(ss), func(i, j int32) bool { return lessSource(&trimmed[i], &trimmed[j]) }) {
+		ss[i] = trimmed[k]
+	}
 	n := 0
 	for _, s := range ss {
 		if s.ErrCode != "" || s.ErrMsg != "" {
@@ -174,10 +180,9 @@ func (m *merger) collect(srcs []SourceTimeline) {
 			o--
 		}
 		for _, e := range s.Events {
-			if e.Time.IsZero() {
+			if e.Time == 0 {
 				continue
 			}
-			e.Time = e.Time.UTC()
 			e.Source = s.Source // the timeline's own name wins: it is what the caller asked
 			if e.Number == "" {
 				e.Number = s.Number
@@ -185,16 +190,12 @@ func (m *merger) collect(srcs []SourceTimeline) {
 			if e.Stage == status.StageUnknown {
 				e.Stage = stageOf(e.Status)
 			}
-			m.raw = append(m.raw, rawEvent{Event: e, ts: e.Time.UnixMilli(), origin: int32(o), norm: normText(e.Text)})
+			m.raw = append(m.raw, rawEvent{Event: e, origin: int32(o), norm: normText(e.Text)})
 		}
 	}
 	// Sort indices, not the (large) events, then copy once. Exact duplicates
 	// (the same timeline sent twice, two captures of one source) collapse.
-	idx := make([]int32, len(m.raw))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	sort.Slice(idx, func(i, j int) bool { return lessRaw(&m.raw[idx[i]], &m.raw[idx[j]]) })
+	idx := sortedIndex(len(m.raw), func(i, j int32) bool { return lessRaw(&m.raw[i], &m.raw[j]) })
 	out := make([]rawEvent, 0, len(idx))
 	for _, i := range idx {
 		if len(out) > 0 && sameRaw(&out[len(out)-1], &m.raw[i]) {
@@ -222,11 +223,8 @@ func lessSource(a, b *SourceTimeline) bool {
 }
 
 func lessRaw(a, b *rawEvent) bool {
-	if a.ts != b.ts {
-		return a.ts < b.ts
-	}
-	if !a.Time.Equal(b.Time) {
-		return a.Time.Before(b.Time)
+	if a.Time != b.Time {
+		return a.Time < b.Time
 	}
 	if a.Source != b.Source {
 		return a.Source < b.Source
@@ -253,7 +251,7 @@ func lessRaw(a, b *rawEvent) bool {
 }
 
 func sameRaw(a, b *rawEvent) bool {
-	return a.Time.Equal(b.Time) && a.Source == b.Source && a.Number == b.Number &&
+	return a.Time == b.Time && a.Source == b.Source && a.Number == b.Number &&
 		a.Code == b.Code && a.Text == b.Text && a.Location == b.Location &&
 		a.Status == b.Status && a.Sub == b.Sub && a.Stage == b.Stage
 }
@@ -309,11 +307,7 @@ func (m *merger) build() {
 	for g, mem := range m.members {
 		m.events[g] = m.mergeGroup(mem)
 	}
-	idx := make([]int, len(m.events))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(i, j int) bool { return lessMerged(&m.events[idx[i]], &m.events[idx[j]]) })
+	idx := sortedIndex(len(m.events), func(i, j int32) bool { return lessMerged(&m.events[i], &m.events[j]) })
 	evs := make([]MergedEvent, len(idx))
 	mem := make([][]int32, len(idx))
 	for i, k := range idx {
@@ -373,8 +367,8 @@ func (m *merger) mergeGroup(mem []int32) MergedEvent {
 }
 
 func lessMerged(a, b *MergedEvent) bool {
-	if !a.Time.Equal(b.Time) {
-		return a.Time.Before(b.Time)
+	if a.Time != b.Time {
+		return a.Time < b.Time
 	}
 	if a.Stage != b.Stage {
 		return a.Stage < b.Stage
@@ -418,7 +412,14 @@ func compareStrings(a, b []string) int {
 
 // addSorted inserts s into the sorted set xs.
 func addSorted(xs []string, s string) []string {
-	i := sort.SearchStrings(xs, s)
+	i, hi := 0, len(xs)
+	for i < hi {
+		if mid := int(uint(i+hi) >> 1); xs[mid] < s {
+			i = mid + 1
+		} else {
+			hi = mid
+		}
+	}
 	if i < len(xs) && xs[i] == s {
 		return xs
 	}
@@ -426,4 +427,43 @@ func addSorted(xs []string, s string) []string {
 	copy(xs[i+1:], xs[i:])
 	xs[i] = s
 	return xs
+}
+
+// sortedIndex returns the indices 0…n-1 stably sorted by less: one
+// non-generic merge sort for every ordering here (each sort.Slice or
+// slices.SortFunc instantiation costs core.wasm 5–15 KB), O(n log n) for
+// the thousands of events of a hostile input. Sorting indices, not the
+// large structs, also keeps the moves cheap.
+func sortedIndex(n int, less func(a, b int32) bool) []int32 {
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	if n < 2 {
+		return idx
+	}
+	orig, tmp := idx, make([]int32, n)
+	for width := 1; width < len(idx); width *= 2 {
+		for lo := 0; lo < len(idx); lo += 2 * width {
+			mid, hi := min(lo+width, len(idx)), min(lo+2*width, len(idx))
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if less(idx[j], idx[i]) {
+					tmp[k] = idx[j]
+					j++
+				} else {
+					tmp[k] = idx[i]
+					i++
+				}
+				k++
+			}
+			k += copy(tmp[k:], idx[i:mid])
+			copy(tmp[k:], idx[j:hi])
+		}
+		idx, tmp = tmp, idx
+	}
+	if &idx[0] != &orig[0] { // an odd number of passes ended in tmp
+		copy(orig, idx)
+	}
+	return orig
 }

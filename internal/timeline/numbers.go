@@ -1,9 +1,6 @@
 package timeline
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // Leg roles, in route order.
 const (
@@ -72,13 +69,17 @@ func collectNumbers(srcs []SourceTimeline) []Number {
 			out[i].Role = guessRole(out[i].Number)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	idx := sortedIndex(len(out), func(i, j int32) bool {
 		if a, b := roleOrder(out[i].Role), roleOrder(out[j].Role); a != b {
 			return a < b
 		}
 		return out[i].Number < out[j].Number
 	})
-	return out
+	sorted := make([]Number, len(out))
+	for i, k := range idx {
+		sorted[i] = out[k]
+	}
+	return sorted
 }
 
 // normNumber is the comparable form of a tracking number: upper case, no

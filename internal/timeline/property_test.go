@@ -39,9 +39,9 @@ var route = []step{
 // random subsets of the route, different wording, Cainiao's zone mistakes,
 // repeated scans, and an unknown event or two.
 func genParcel(rng *rand.Rand, scans int) []SourceTimeline {
-	start := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Intn(1000)) * time.Minute)
+	start := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).UnixMilli() + int64(rng.Intn(1000))*minute
 	type truth struct {
-		at time.Time
+		at int64
 		st step
 		n  int
 	}
@@ -52,11 +52,11 @@ func genParcel(rng *rand.Rand, scans int) []SourceTimeline {
 	transit := len(route) - 2
 	for i := 0; i < scans; i++ {
 		k := i * transit / scans
-		t = t.Add(time.Duration(30+rng.Intn(3000)) * time.Minute)
+		t = (t + int64(30+rng.Intn(3000))*minute)
 		ts = append(ts, truth{at: t, st: route[k], n: i})
 	}
 	for _, st := range route[transit:] {
-		t = t.Add(time.Duration(20+rng.Intn(10)) * time.Hour)
+		t = (t + int64(20+rng.Intn(10))*hour)
 		ts = append(ts, truth{at: t, st: st, n: len(ts)})
 	}
 	names := []string{"cainiao", "17track", "aliexpress"}
@@ -64,9 +64,9 @@ func genParcel(rng *rand.Rand, scans int) []SourceTimeline {
 	var out []SourceTimeline
 	for si, name := range names {
 		s := SourceTimeline{Source: name, Number: numbers[si]}
-		shift := time.Duration(0)
+		shift := int64(0)
 		if name == "cainiao" {
-			shift = time.Duration(rng.Intn(3)*3) * time.Hour
+			shift = int64(rng.Intn(3)*3) * hour
 		}
 		for _, x := range ts {
 			if rng.Intn(4) == 0 {
@@ -76,7 +76,7 @@ func genParcel(rng *rand.Rand, scans int) []SourceTimeline {
 				Text: x.st.texts[0] + " #" + strconv.Itoa(x.n)}
 			switch name {
 			case "cainiao":
-				e.Time = e.Time.Add(-shift)
+				e.Time = (e.Time + -shift)
 				e.Code = x.st.code
 			case "aliexpress":
 				e.Code = "AE_" + x.st.code
@@ -86,11 +86,11 @@ func genParcel(rng *rand.Rand, scans int) []SourceTimeline {
 					e.Text = x.st.texts[1]
 					e.Sub = ""
 				}
-				e.Time = e.Time.Add(time.Duration(rng.Intn(5)) * time.Minute)
+				e.Time = (e.Time + int64(rng.Intn(5))*minute)
 			}
 			s.Events = append(s.Events, e)
 			if rng.Intn(20) == 0 {
-				s.Events = append(s.Events, Event{Time: e.Time.Add(time.Minute), Status: status.Unknown, Text: "包裹已出库"})
+				s.Events = append(s.Events, Event{Time: (e.Time + minute), Status: status.Unknown, Text: "包裹已出库"})
 			}
 		}
 		out = append(out, s)
@@ -116,7 +116,7 @@ func TestMergeIndependentOfOrder(t *testing.T) {
 	for seed := int64(1); seed <= 60; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		srcs := genParcel(rng, 5+rng.Intn(30))
-		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 		want := Merge(Input{Now: now, Sources: srcs})
 		for k := 0; k < 3; k++ {
 			got := Merge(Input{Now: now, Sources: shuffled(rng, srcs)})
@@ -129,7 +129,7 @@ func TestMergeWithItselfChangesNothing(t *testing.T) {
 	for seed := int64(1); seed <= 60; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		srcs := genParcel(rng, 5+rng.Intn(30))
-		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 		want := Merge(Input{Now: now, Sources: srcs})
 		twice := append(append([]SourceTimeline{}, srcs...), shuffled(rng, srcs)...)
 		require.Equal(t, want, Merge(Input{Now: now, Sources: twice}), "seed %d", seed)
@@ -164,7 +164,7 @@ func TestMergeIsIdempotent(t *testing.T) {
 	for seed := int64(1); seed <= 60; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		srcs := genParcel(rng, 5+rng.Intn(30))
-		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 		first := Merge(Input{Now: now, Sources: srcs})
 		again := Merge(Input{Now: now, Sources: expand(first, srcs)})
 		require.Equal(t, len(first.Events), len(again.Events), "seed %d", seed)
@@ -187,7 +187,7 @@ func TestMergeIsIdempotent(t *testing.T) {
 func TestGeneratedParcelsDedupe(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	srcs := genParcel(rng, 40)
-	r := Merge(Input{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), Sources: srcs})
+	r := Merge(Input{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli(), Sources: srcs})
 	seen := map[string]int{}
 	for _, e := range r.Events {
 		if strings.Contains(e.Text, "#") {
@@ -198,7 +198,7 @@ func TestGeneratedParcelsDedupe(t *testing.T) {
 		assert.Equal(t, 1, n, "%q appears %d times", text, n)
 	}
 	for i := 1; i < len(r.Events); i++ {
-		assert.False(t, r.Events[i].Time.Before(r.Events[i-1].Time), "oldest first")
+		assert.False(t, r.Events[i].Time < r.Events[i-1].Time, "oldest first")
 	}
 	assert.Equal(t, status.Delivered, r.Status)
 	assert.Equal(t, status.StageDelivered, r.Stage)
@@ -215,7 +215,7 @@ func BenchmarkMerge10k(b *testing.B) {
 	for _, s := range srcs {
 		n += len(s.Events)
 	}
-	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 	b.ReportMetric(float64(n), "events")
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -228,12 +228,12 @@ func BenchmarkMerge10k(b *testing.B) {
 // one instant with one wording, alternating statuses, a number per event.
 func hostile(n int) []SourceTimeline {
 	var out []SourceTimeline
-	at := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	at := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 	sts := []status.Status{status.Delivered, status.AvailableForPickup, status.DeliveryFailed, status.InTransit}
 	for s := 0; s < 64; s++ {
 		st := SourceTimeline{Source: "s" + strconv.Itoa(s), Number: "N" + strconv.Itoa(s)}
 		for i := 0; i < n/64; i++ {
-			st.Events = append(st.Events, Event{Time: at.Add(time.Duration(i%3) * time.Hour), Text: "Same text",
+			st.Events = append(st.Events, Event{Time: (at + int64(i%3)*hour), Text: "Same text",
 				Status: sts[i%len(sts)], Number: "E" + strconv.Itoa(s*n+i), Code: "X"})
 		}
 		out = append(out, st)
@@ -242,7 +242,7 @@ func hostile(n int) []SourceTimeline {
 }
 
 func TestMergeHostileInputIsBounded(t *testing.T) {
-	r := Merge(Input{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), Sources: hostile(20000)})
+	r := Merge(Input{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli(), Sources: hostile(20000)})
 	require.NotEmpty(t, r.Events)
 	codes := map[string]int{}
 	for _, c := range r.Conflicts {
@@ -258,7 +258,7 @@ func TestMergeHostileInputIsBounded(t *testing.T) {
 
 func BenchmarkMergeHostile20k(b *testing.B) {
 	srcs := hostile(20000)
-	now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -1,10 +1,6 @@
 package timeline
 
-import (
-	"time"
-
-	"github.com/waybill/waybill/internal/status"
-)
+import "github.com/waybill/waybill/internal/status"
 
 // staleRules says how many days without a new event make a parcel stale,
 // by status and stage. The first matching row wins; "" and StageUnknown
@@ -47,14 +43,14 @@ func (m *merger) freshness(r *Result) {
 		return
 	}
 	r.LastEventAt = m.events[len(m.events)-1].Time
-	r.DaysSinceUpdate = wholeDays(m.now.Sub(r.LastEventAt))
+	r.DaysSinceUpdate = wholeDays(m.now - r.LastEventAt)
 	r.StaleAfterDays = staleAfter(r.Status, r.Stage)
 	r.Stale = r.StaleAfterDays > 0 && r.DaysSinceUpdate >= r.StaleAfterDays
 }
 
-// wholeDays rounds a duration down to whole days, never below zero (an
+// wholeDays rounds a duration (ms) down to whole days, never below zero (an
 // event "in the future" is a clock problem, not negative staleness).
-func wholeDays(d time.Duration) int {
+func wholeDays(d int64) int {
 	if d <= 0 {
 		return 0
 	}

@@ -1,15 +1,11 @@
 package timeline
 
-import (
-	"time"
-
-	"github.com/waybill/waybill/internal/status"
-)
+import "github.com/waybill/waybill/internal/status"
 
 // lastMileSkew is how much newer a non-terminal event from another source
 // must be to move a parcel off a state it already reached: less than this
 // is clock skew between Cainiao and the last-mile carrier (trackers.md §5.2).
-const lastMileSkew = 6 * time.Hour
+const lastMileSkew = 6 * hour
 
 // progressRank orders statuses along a normal delivery, for sorting events
 // that share an instant and for telling forward from backward inside a
@@ -70,7 +66,7 @@ func (m *merger) summarize(r *Result) {
 			accept(e)
 			continue
 		}
-		newer := e.Time.Sub(cur.Time) > lastMileSkew
+		newer := e.Time-cur.Time > lastMileSkew
 		switch {
 		case cur.Status == status.Returned:
 			// The end of the return branch; nothing later moves it.
@@ -115,10 +111,10 @@ func (m *merger) summarize(r *Result) {
 		if o.Status == status.Cancelled && progressRank(r.Status) <= progressRank(status.InfoReceived) {
 			r.Status, r.Sub = status.Cancelled, ""
 		}
-		if r.Stage < status.StageShipped && !o.ShippedAt.IsZero() {
+		if r.Stage < status.StageShipped && o.ShippedAt != 0 {
 			r.Stage = status.StageShipped
 		}
-		if r.Stage < status.StageOrdered && (!o.PlacedAt.IsZero() || o.ID != "") {
+		if r.Stage < status.StageOrdered && (o.PlacedAt != 0 || o.ID != "") {
 			r.Stage = status.StageOrdered
 		}
 	}
@@ -141,10 +137,10 @@ func (m *merger) fallbackStatus() status.Status {
 		if classifiable(o.Status) {
 			return o.Status
 		}
-		if !o.ShippedAt.IsZero() {
+		if o.ShippedAt != 0 {
 			return status.InfoReceived
 		}
-		if !o.PlacedAt.IsZero() {
+		if o.PlacedAt != 0 {
 			return status.Pending
 		}
 	}
