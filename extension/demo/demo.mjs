@@ -11,10 +11,12 @@ const OUT = path.resolve(process.env.OUT || path.join(ROOT, 'out', 'demo'));
 fs.mkdirSync(OUT, { recursive: true });
 const shots = [];
 const shot = async (page, name, opts = {}) => { const f = path.join(OUT, name); await page.screenshot({ path: f, ...opts }); shots.push(f); };
+// settle: n badged cards; every card with a Track button has its numbers, no
+// cross-check is still running, and (checked) every such card is cross-checked.
 const settle = (page, n, checked) => waitFor(async () => {
   const bs = await badges(page);
-  return bs.length === n && bs.every((x) => x.count === 1 && !x.text.includes('…')) &&
-    (!checked || bs.filter((x) => x.numbers).every((x) => x.checked === 'true')) && bs;
+  const tracked = await page.$$eval('.order-item', (cs) => cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')));
+  return bs.length === n && bs.every((x, i) => x.count === 1 && !x.text.includes('…') && (!tracked[i] || (x.numbers && (!checked || x.checked === 'true')))) && bs;
 }, { timeout: 90000, what: 'badges' }).catch((err) => { console.warn('demo: ' + err.message.split(';')[0]); return null; });
 
 console.log('demo: starting the worker in workerd with the fake trackers…');
