@@ -43,7 +43,7 @@ func writeVerdict(w *jsonw.Writer, r *tracknum.Result) {
 		w.KeyStr("checkDigit", string(c.CheckDigit))
 		w.KeyStrOmit("country", c.Country)
 		w.Key("confidence")
-		w.Float(round2(c.Confidence))
+		w.Hundredths(hundredths(c.Confidence))
 		w.ObjEnd()
 	}
 	w.ArrEnd()
@@ -63,7 +63,7 @@ func writeVerdict(w *jsonw.Writer, r *tracknum.Result) {
 	}
 }
 
-// round2 rounds a confidence to two decimals for display.
-func round2(f float64) float64 {
-	return float64(int64(f*100+0.5)) / 100
+// hundredths rounds a confidence to two decimals for display.
+func hundredths(f float64) int64 {
+	return int64(f*100 + 0.5)
 }

@@ -147,7 +147,7 @@ func (r Result) Float() float64 {
 }
 
 // Bool returns true for true, a non-zero number, or a string that
-// strconv.ParseBool accepts as true (case-insensitive).
+// strconv.ParseBool accepts as true (case-insensitive: "1", "t", "true").
 func (r Result) Bool() bool {
 	if r.computed {
 		return r.num != 0
@@ -158,8 +158,13 @@ func (r Result) Bool() bool {
 	case Number:
 		return parseFloat(r.Raw) != 0
 	case String:
-		b, _ := strconv.ParseBool(strings.ToLower(r.String()))
-		return b
+		switch s := r.String(); len(s) {
+		case 1:
+			return s == "1" || s == "t" || s == "T"
+		case 4:
+			return (s[0]|0x20) == 't' && (s[1]|0x20) == 'r' && (s[2]|0x20) == 'u' && (s[3]|0x20) == 'e'
+		}
+		return false
 	}
 	return false
 }

@@ -65,6 +65,25 @@ func (w *Writer) Float(f float64) {
 	w.needComma = true
 }
 
+// Hundredths writes n/100 as a JSON number, as Float(float64(n)/100) would
+// ("0.95", "0.5", "1") but without strconv's float formatting, which costs
+// core.wasm tens of KB.
+func (w *Writer) Hundredths(n int64) {
+	w.sep()
+	if n < 0 {
+		w.B = append(w.B, '-')
+		n = -n
+	}
+	w.B = strconv.AppendInt(w.B, n/100, 10)
+	if f := n % 100; f != 0 {
+		w.B = append(w.B, '.', byte('0'+f/10))
+		if f%10 != 0 {
+			w.B = append(w.B, byte('0'+f%10))
+		}
+	}
+	w.needComma = true
+}
+
 // Bool writes true or false.
 func (w *Writer) Bool(b bool) {
 	w.sep()

@@ -45,3 +45,14 @@ func FuzzAppendString(f *testing.F) {
 		require.NoError(t, json.Unmarshal(AppendString(nil, s), &out))
 	})
 }
+
+// Hundredths must write what Float(float64(n)/100) writes, without strconv's
+// float formatting.
+func TestHundredthsMatchesFloat(t *testing.T) {
+	for n := int64(-1000); n <= 1000; n++ {
+		var a, b Writer
+		a.Hundredths(n)
+		b.Float(float64(n) / 100)
+		require.Equal(t, string(b.B), string(a.B), "%d", n)
+	}
+}

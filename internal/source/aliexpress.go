@@ -1,7 +1,6 @@
 package source
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/waybill/waybill/internal/jsonr"
@@ -173,17 +172,17 @@ func parseTimeText(s string) wallClock {
 	if i := strings.LastIndexByte(s, '|'); i >= 0 {
 		s = s[i+1:]
 	}
-	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	f := words(s)
 	if len(f) < 3 || len(f) > 4 {
 		return wallClock{}
 	}
 	w := wallClock{month: monthNumber(f[0])}
-	var err error
-	if w.day, err = strconv.Atoi(f[1]); err != nil || w.month == 0 || w.day < 1 || w.day > 31 {
+	var ok bool
+	if w.day, ok = atoi(f[1]); !ok || w.month == 0 || w.day < 1 || w.day > 31 {
 		return wallClock{}
 	}
 	if len(f) == 4 {
-		if w.year, err = strconv.Atoi(f[2]); err != nil || w.year < 1970 || w.year > 2200 {
+		if w.year, ok = atoi(f[2]); !ok || w.year < 1970 || w.year > 2200 {
 			return wallClock{}
 		}
 	}
@@ -192,9 +191,9 @@ func parseTimeText(s string) wallClock {
 	if c < 1 {
 		return wallClock{}
 	}
-	h, err1 := strconv.Atoi(hm[:c])
-	m, err2 := strconv.Atoi(hm[c+1:])
-	if err1 != nil || err2 != nil || h > 23 || m > 59 || h < 0 || m < 0 {
+	h, ok1 := atoi(hm[:c])
+	m, ok2 := atoi(hm[c+1:])
+	if !ok1 || !ok2 || h > 23 || m > 59 {
 		return wallClock{}
 	}
 	w.hour, w.minute, w.ok = h, m, true
@@ -287,7 +286,9 @@ func queryParam(url, name string) string {
 	if q < 0 {
 		return ""
 	}
-	for _, kv := range strings.Split(url[q+1:], "&") {
+	for rest := url[q+1:]; rest != ""; {
+		var kv string
+		kv, rest, _ = strings.Cut(rest, "&")
 		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
 			return v
 		}
@@ -302,11 +303,11 @@ func protectionEnd(s string, offset int) (int64, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	f := strings.Fields(s[i+len(phrase):])
+	f := words(s[i+len(phrase):])
 	if len(f) < 3 {
 		return 0, false
 	}
-	return parseEnglishDate(strings.Join(f[:3], " "), offset)
+	return englishDate(f[:3], offset)
 }
 
 // aeOrders decodes the Ultron component graph of the order list or the
@@ -383,7 +384,19 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 }
 
 // escapePath escapes dots so a component key can be one path component.
-func escapePath(k string) string { return strings.ReplaceAll(k, ".", `\.`) }
+func escapePath(k string) string {
+	if strings.IndexByte(k, '.') < 0 {
+		return k
+	}
+	b := make([]byte, 0, len(k)+4)
+	for i := 0; i < len(k); i++ {
+		if k[i] == '.' {
+			b = append(b, '\\')
+		}
+		b = append(b, k[i])
+	}
+	return string(b)
+}
 
 // The list order members the decoder reads, in one pass (see members).
 var listOrderFields = [...]string{"orderId", "statusText", "orderDateText", "orderStatus", "utParams", "buttons"}

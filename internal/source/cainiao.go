@@ -55,8 +55,11 @@ func DecodeCainiao(payload []byte, opt Options) ([]timeline.SourceTimeline, erro
 // cleanRealMailNo drops the prose before the number in realMailNo
 // ("Latest Tracking Number:\tRC000000003EE").
 func cleanRealMailNo(s string) string {
-	if i := strings.LastIndexAny(s, "\t: "); i >= 0 {
-		s = s[i+1:]
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '\t' || s[i] == ':' || s[i] == ' ' {
+			s = s[i+1:]
+			break
+		}
 	}
 	return strings.TrimSpace(s)
 }

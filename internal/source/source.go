@@ -26,8 +26,8 @@
 package source
 
 import (
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
@@ -251,15 +251,41 @@ func monthNumber(s string) int {
 // parseEnglishDate reads "Jul 15, 2026" / "Sep. 4, 2026" as midnight at
 // offset seconds east of UTC.
 func parseEnglishDate(s string, offset int) (int64, bool) {
-	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	return englishDate(words(s), offset)
+}
+
+// englishDate reads the words of "Jul 15, 2026" (month, day, year).
+func englishDate(f []string, offset int) (int64, bool) {
 	if len(f) != 3 {
 		return 0, false
 	}
 	m := monthNumber(f[0])
-	d, err1 := strconv.Atoi(f[1])
-	y, err2 := strconv.Atoi(f[2])
-	if m == 0 || err1 != nil || err2 != nil || d < 1 || d > timeutil.DaysIn(m, y) || y < 1970 || y > 2200 {
+	d, ok1 := atoi(f[1])
+	y, ok2 := atoi(f[2])
+	if m == 0 || !ok1 || !ok2 || d < 1 || d > timeutil.DaysIn(m, y) || y < 1970 || y > 2200 {
 		return 0, false // Feb 30 and friends too
 	}
 	return timeutil.Date(y, m, d, 0, 0, 0) - int64(offset)*timeutil.Second, true
+}
+
+// words splits s at white space and commas, as
+// strings.Fields(strings.ReplaceAll(s, ",", " ")) would, in one pass.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+}
+
+// atoi parses 1 to 9 ASCII digits. Unlike strconv.Atoi it has no error
+// value, whose Error method would link strconv's quoting into core.wasm.
+func atoi(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }

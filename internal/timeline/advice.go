@@ -192,7 +192,8 @@ func numberProblem(n, orderID string) string {
 	if strings.TrimSpace(n) == "" {
 		return tracknum.ProblemEmpty
 	}
-	if strings.ContainsAny(n, " \t\r\n\u00a0") {
+	if strings.IndexByte(n, ' ') >= 0 || strings.IndexByte(n, '\t') >= 0 || strings.IndexByte(n, '\r') >= 0 ||
+		strings.IndexByte(n, '\n') >= 0 || strings.Contains(n, "\u00a0") {
 		return "whitespace"
 	}
 	if orderID != "" && normNumber(n) == normNumber(orderID) {
