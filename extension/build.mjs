@@ -89,7 +89,9 @@ export function manifest(browser, proxy) {
     m.minimum_chrome_version = '111'; // world: MAIN content scripts
   } else {
     m.background = { scripts: BACKGROUND_SCRIPTS };
-    m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } };
+    // Tracking numbers read off the pages go to the proxy: declared as website content.
+    m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0',
+      data_collection_permissions: { required: ['websiteContent'] } } };
   }
   return m;
 }
