@@ -70,6 +70,7 @@ export function analyse(file) {
 		}
 	}
 	const packages = new Map();
+	const functions = [];
 	p = codeAt;
 	for (let i = 0, n = leb(); i < n; i++) {
 		const size = leb();
@@ -85,8 +86,19 @@ export function analyse(file) {
 			}
 		}
 		packages.set(pkg, (packages.get(pkg) ?? 0) + size);
+		if (fn.startsWith(MODULE)) {
+			const local = fn.slice(MODULE.length);
+			const dot = local.indexOf(".");
+			const name = local.slice(0, dot).replaceAll("_", "/").replace(/^internal\//, "") +
+				local.slice(dot).replace(/^\.__(\w+?)_\./, ".(*$1).");
+			functions.push([name, size]);
+		}
 	}
-	return { code, data, total: b.length, packages: [...packages].sort((x, y) => y[1] - x[1]) };
+	return {
+		code, data, total: b.length,
+		packages: [...packages].sort((x, y) => y[1] - x[1]),
+		functions: functions.sort((x, y) => y[1] - x[1]), // ours only
+	};
 }
 
 /** Markdown lines: sections, then every waybill package and the largest others. */
@@ -103,6 +115,8 @@ export function sizeTable(file = namedWasm, others = 12) {
 		...ours.map(([p, n]) => `| ${p === "main" ? "wasm (the bridge)" : p} | ${kb(n)} |`),
 		`| **waybill total** | **${kb(ours.reduce((s, [, n]) => s + n, 0))}** |`,
 		...std.map(([p, n]) => `| ${p} | ${kb(n)} |`),
+		"",
+		`Largest functions of ours: ${a.functions.slice(0, 10).map(([f, n]) => `${f} ${kb(n)}`).join(", ")}.`,
 	];
 	return lines.join("\n");
 }
