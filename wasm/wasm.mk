@@ -9,7 +9,12 @@ WASM_EXEC    := $(WASM_OUT)/wasm_exec.js
 WASM_HOOKS   := $(ROOT)/out/wasm/core_testhooks.wasm
 # The same build unstripped: its name section tells bench/size.mjs where the bytes go.
 WASM_NAMED   := $(ROOT)/out/wasm/core_named.wasm
-WASM_FLAGS   := -trimpath -ldflags="-s -w"
+# No inlining in the packages that are mostly JSON writing, decoding and
+# merging: inlined writer calls are duplicated per call site, and in Go's wasm
+# every copy is large (−100 KB of core.wasm; benchmarks unchanged). tracknum,
+# jsonr and status keep inlining: their hot loops need it and it does not cost.
+WASM_GCFLAGS := $(foreach p,internal/api internal/timeline internal/source internal/jsonw wasm,-gcflags=github.com/waybill/waybill/$(p)=-l)
+WASM_FLAGS   := -trimpath -ldflags="-s -w" $(WASM_GCFLAGS)
 # Every non-test Go source that can end up in core.wasm, so `make wasm` is incremental.
 WASM_SOURCES := $(ROOT)/go.mod $(ROOT)/go.sum \
 	$(shell find $(ROOT)/internal $(WASM_DIR) -name '*.go' ! -name '*_test.go' 2>/dev/null)
@@ -31,7 +36,7 @@ $(WASM_HOOKS): $(WASM_SOURCES)
 
 $(WASM_NAMED): $(WASM_SOURCES)
 	@mkdir -p $(@D)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $@ ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -o $@ ./wasm
 
 $(WASM_EXEC): $(WASM_DIR)/glue.js $(ROOT)/go.mod
 	@mkdir -p $(@D)
