@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"github.com/waybill/waybill/internal/api"
+	"github.com/waybill/waybill/internal/source"
 )
 
 // Function numbers of waybill_call; glue.js has the same table.
@@ -29,6 +30,11 @@ const (
 // keepAnswer is the largest answer buffer kept between calls; a bigger one
 // (after a huge input) is dropped on the next call so the heap can shrink back.
 const keepAnswer = 1 << 20
+
+// decoders are the payload decoders core.wasm links: the extension only
+// decodes AliExpress payloads (Cainiao and 17TRACK answers are decoded by
+// the worker), and leaving the others out saves ~65 KB of core.wasm.
+var decoders = []source.Decoder{source.AliExpressDecoder}
 
 var (
 	input  []byte // input buffer handed out by waybill_alloc, reused
@@ -96,7 +102,7 @@ func call(dst []byte, fn int32, in []byte) (out []byte) {
 	case fnMerge:
 		return api.Merge(dst, in)
 	case fnDecode:
-		return api.Decode(dst, in)
+		return api.DecodeOnly(dst, in, decoders)
 	}
 	return hook(dst, fn, in)
 }

@@ -35,8 +35,22 @@ import (
 // order list page in display order. Per-number failures (17TRACK rejections)
 // are sources with an "error"; a payload that cannot be decoded is an
 // {"error":{"code","message"}} answer with code bad_json, bad_input,
-// unknown_source, bad_payload, unsupported_payload or upstream_error.
-func Decode(dst, in []byte) []byte {
+// unknown_source, unsupported_source (DecodeOnly without that source's
+// decoder), bad_payload, unsupported_payload or upstream_error.
+func Decode(dst, in []byte) []byte { return decode(dst, in, source.Decode) }
+
+// DecodeOnly is Decode with only the given decoders linked: core.wasm
+// decodes AliExpress payloads only (the extension never decodes anything
+// else; the worker decodes Cainiao and 17TRACK answers with Decode), which
+// keeps the other decoders out of its size budget. Other known sources are
+// answered with {"error":{"code":"unsupported_source",…}}.
+func DecodeOnly(dst, in []byte, decoders []source.Decoder) []byte {
+	return decode(dst, in, func(src string, payload []byte, opt source.Options) (source.Result, error) {
+		return source.DecodeOnly(decoders, src, payload, opt)
+	})
+}
+
+func decode(dst, in []byte, decodeSource func(string, []byte, source.Options) (source.Result, error)) []byte {
 	return guard(dst, in, "decode", func(dst, in []byte) []byte {
 		if !jsonr.Valid(in) || firstByte(in) != '{' {
 			return AppendError(dst, "bad_json", "decode: input is not a JSON object")
@@ -69,7 +83,7 @@ func Decode(dst, in []byte) []byte {
 		default:
 			return AppendError(dst, "bad_input", `decode: "payload" is required (the source's answer, as JSON or a JSON string)`)
 		}
-		res, err := source.Decode(src.String(), payload, opt)
+		res, err := decodeSource(src.String(), payload, opt)
 		if err != nil {
 			code, msg := "bad_payload", err.Error()
 			if e, ok := err.(*source.Error); ok {

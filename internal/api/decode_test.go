@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/waybill/waybill/internal/source"
 )
 
 // decodeAnswer is the decode call's answer, for tests.
@@ -240,4 +242,32 @@ func BenchmarkDecodeAPI(b *testing.B) {
 	for b.Loop() {
 		dst = Decode(dst[:0], in)
 	}
+}
+
+// DecodeOnly (core.wasm links the AliExpress decoder only) answers
+// AliExpress payloads exactly as Decode does, refuses the other known
+// sources with unsupported_source, and keeps Decode's other errors.
+func TestDecodeOnly(t *testing.T) {
+	only := []source.Decoder{source.AliExpressDecoder}
+	for _, f := range []string{"logistics-querydetail.json", "order-detail.json", "order-list-init.json"} {
+		in := `{"source":"aliexpress","payload":` + string(decodeTestdata(t, "aliexpress/"+f)) + `}`
+		want := Decode(nil, []byte(in))
+		require.NotContains(t, string(want), `"error":{"code"`, f)
+		assert.Equal(t, string(want), string(DecodeOnly(nil, []byte(in), only)), f)
+	}
+	cainiao := string(decodeTestdata(t, "upstream/cainiao/cainiao_global_detail_json_RS0814398526Y.json"))
+	for in, code := range map[string]string{
+		`{"source":"cainiao","payload":` + cainiao + `}`: "unsupported_source",
+		`{"source":"17track","payload":{"code":0}}`:      "unsupported_source",
+		`{"source":"dhl","payload":{}}`:                  "unknown_source",
+		`{"source":"aliexpress","payload":"{"}`:          "bad_payload",
+		`{"payload":{}}`:                                 "bad_input",
+	} {
+		var a decodeAnswer
+		require.NoError(t, json.Unmarshal(DecodeOnly(nil, []byte(in), only), &a), in)
+		require.NotNil(t, a.Error, in)
+		assert.Equal(t, code, a.Error.Code, in)
+	}
+	// Decode itself still decodes every source (the worker relies on it).
+	assert.NotContains(t, string(Decode(nil, []byte(`{"source":"cainiao","payload":`+cainiao+`}`))), "unsupported_source")
 }

@@ -73,7 +73,8 @@ type Order struct {
 // "bad_payload" (not JSON, or the expected fields are missing or of the
 // wrong type), "unsupported_payload" (JSON from an API these decoders do not
 // read), "upstream_error" (the payload is the source's own error answer)
-// "unknown_source" and "internal" (a bug, recovered).
+// "unknown_source", "unsupported_source" (a known source whose decoder this
+// build left out, see DecodeOnly) and "internal" (a bug, recovered).
 type Error struct {
 	Code    string
 	Message string
@@ -87,7 +88,58 @@ func errorf(code string, parts ...string) *Error {
 
 // Decode decodes payload as source ("aliexpress", "cainiao" or "17track").
 // It never panics: a bug anywhere below becomes an "internal" *Error.
-func Decode(source string, payload []byte, opt Options) (res Result, err error) {
+func Decode(source string, payload []byte, opt Options) (Result, error) {
+	var dec func([]byte, Options) (Result, error)
+	switch source {
+	case Cainiao:
+		dec = decodeCainiao
+	case Track17:
+		dec = decode17Track
+	case AliExpress:
+		dec = DecodeAliExpress
+	}
+	return decodeWith(source, dec, payload, opt)
+}
+
+// A Decoder is one source's decoder, for DecodeOnly.
+type Decoder struct {
+	Source string
+	Decode func(payload []byte, opt Options) (Result, error)
+}
+
+// AliExpressDecoder decodes AliExpress payloads: all that core.wasm needs
+// (the worker decodes Cainiao and 17TRACK answers).
+var AliExpressDecoder = Decoder{AliExpress, DecodeAliExpress}
+
+// DecodeOnly is Decode with only the given decoders: a build that never
+// calls Decode links only these (core.wasm keeps within its size budget
+// with AliExpress alone). A known source missing from decoders gives an
+// "unsupported_source" *Error.
+func DecodeOnly(decoders []Decoder, source string, payload []byte, opt Options) (Result, error) {
+	for _, d := range decoders {
+		if d.Source == source {
+			return decodeWith(source, d.Decode, payload, opt)
+		}
+	}
+	switch source {
+	case Cainiao, Track17, AliExpress:
+		return Result{}, errorf("unsupported_source", source, " payloads are not decoded by this build (the worker decodes them)")
+	}
+	return decodeWith(source, nil, payload, opt)
+}
+
+func decodeCainiao(payload []byte, opt Options) (Result, error) {
+	s, err := DecodeCainiao(payload, opt)
+	return Result{Sources: s}, err
+}
+
+func decode17Track(payload []byte, opt Options) (Result, error) {
+	s, err := Decode17Track(payload, opt)
+	return Result{Sources: s}, err
+}
+
+// decodeWith runs dec (nil: an unknown source) with Decode's guarantees.
+func decodeWith(source string, dec func([]byte, Options) (Result, error), payload []byte, opt Options) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			msg := "panic"
@@ -102,15 +154,8 @@ func Decode(source string, payload []byte, opt Options) (res Result, err error) 
 	if !jsonr.Valid(payload) {
 		return Result{}, errorf("bad_payload", source, " payload is not valid JSON")
 	}
-	switch source {
-	case Cainiao:
-		s, err := DecodeCainiao(payload, opt)
-		return Result{Sources: s}, err
-	case Track17:
-		s, err := Decode17Track(payload, opt)
-		return Result{Sources: s}, err
-	case AliExpress:
-		return DecodeAliExpress(payload, opt)
+	if dec != nil {
+		return dec(payload, opt)
 	}
 	return Result{}, errorf("unknown_source", "unknown source ", `"`+source+`"`, `; want "aliexpress", "cainiao" or "17track"`)
 }

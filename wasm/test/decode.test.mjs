@@ -1,6 +1,8 @@
 // decode(json), the extension of contract 1 that turns a tracker's raw payload into
 // merge input (internal/api/decode.go), through the real core.wasm, on every real
-// payload of the shared test data — and decode → merge end to end.
+// payload of the shared test data — and decode → merge end to end. core.wasm links
+// the AliExpress decoder only (api.DecodeOnly; the extension decodes nothing else, the
+// worker decodes Cainiao and 17TRACK natively): those answer unsupported_source here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -9,7 +11,7 @@ import { start, call, isError, shared, STATUSES } from "./helpers.mjs";
 import { assertStatus } from "./contract.mjs";
 
 const { waybill } = await start();
-const ERRORS = ["bad_json", "bad_input", "unknown_source", "bad_payload", "unsupported_payload", "upstream_error"];
+const ERRORS = ["bad_json", "bad_input", "unknown_source", "unsupported_source", "bad_payload", "unsupported_payload", "upstream_error"];
 
 const payloads = [];
 for (const [dir, source] of [["upstream/cainiao", "cainiao"], ["upstream/17track", "17track"], ["aliexpress", "aliexpress"]]) {
@@ -50,6 +52,10 @@ test("every real payload decodes, or is refused with a documented error", () => 
 	for (const p of payloads) {
 		for (const input of [`{"source":"${p.source}","payload":${p.text}}`, JSON.stringify({ source: p.source, payload: p.text })]) {
 			const v = call(waybill.decode, input);
+			if (p.source !== "aliexpress") {
+				assert.equal(v.error?.code, "unsupported_source", `${p.name}: ${JSON.stringify(v).slice(0, 200)}`);
+				continue;
+			}
 			if (isError(v)) {
 				assert.ok(ERRORS.includes(v.error.code), `${p.name}: ${JSON.stringify(v)}`);
 				continue;
@@ -58,12 +64,13 @@ test("every real payload decodes, or is refused with a documented error", () => 
 			decoded++;
 		}
 	}
-	assert.ok(decoded >= payloads.length, `only ${decoded} decodes`);
+	const aliexpress = payloads.filter((p) => p.source === "aliexpress").length;
+	assert.ok(decoded >= aliexpress, `only ${decoded} decodes`);
 });
 
 test("decode then merge: every decoded tracking payload merges into a timeline", () => {
 	let merged = 0;
-	for (const p of payloads.filter((p) => p.source !== "aliexpress")) {
+	for (const p of payloads.filter((p) => p.source === "aliexpress")) {
 		const v = call(waybill.decode, `{"source":"${p.source}","payload":${p.text}}`);
 		if (isError(v) || v.sources.length === 0) {
 			continue;
@@ -74,7 +81,7 @@ test("decode then merge: every decoded tracking payload merges into a timeline",
 		assert.ok(events === 0 || m.events.length > 0, `${p.name}: events lost`);
 		merged++;
 	}
-	assert.ok(merged >= 5, `only ${merged} payloads merged`);
+	assert.ok(merged >= 1, `only ${merged} payloads merged`);
 });
 
 test("malformed input is an error naming the problem, never internal", () => {
