@@ -31,107 +31,34 @@ const vietFold = "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooo
 func normalize(dst []byte, s string) []byte {
 	dst = dst[:0]
 	space := true // suppress a leading space and space runs
-	put := func(b []byte, c byte) []byte {
-		if c == ' ' {
-			if space {
-				return b
-			}
-			space = true
-			return append(b, ' ')
-		}
-		space = false
-		return append(b, c)
-	}
 	for i := 0; i < len(s); {
+		// Each input rune becomes: ASCII bytes a[, b], or the rune keep, or
+		// nothing; one append below (a single call site keeps the code small).
+		var a, b byte
+		keep := rune(-1)
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				dst = put(dst, c)
-			case c >= 'A' && c <= 'Z':
-				dst = put(dst, c+'a'-'A')
-			default:
-				dst = put(dst, ' ')
-			}
-			continue
+			a = asciiFold(c)
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			a, b, keep = foldRune(r)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
 		switch {
-		case r == utf8.RuneError:
-			dst = put(dst, ' ')
-		case r >= 0xC0 && r <= 0x17F:
-			switch r {
-			case 'ß':
-				dst = put(put(dst, 's'), 's')
-			case 'æ', 'Æ':
-				dst = put(put(dst, 'a'), 'e')
-			case 'œ', 'Œ':
-				dst = put(put(dst, 'o'), 'e')
-			case 'ĳ', 'Ĳ':
-				dst = put(put(dst, 'i'), 'j')
-			default:
-				dst = put(dst, latinFold[r-0xC0])
+		case keep >= 0:
+			space = false
+			dst = utf8.AppendRune(dst, keep)
+		case a == ' ':
+			if !space {
+				space = true
+				dst = append(dst, ' ')
 			}
-		case r == 'ơ' || r == 'Ơ':
-			dst = put(dst, 'o')
-		case r == 'ư' || r == 'Ư':
-			dst = put(dst, 'u')
-		case r >= 0x218 && r <= 0x21B: // Romanian ș ț
-			if r < 0x21A {
-				dst = put(dst, 's')
-			} else {
-				dst = put(dst, 't')
-			}
-		case r >= 0x1EA0 && r <= 0x1EF9:
-			dst = put(dst, vietFold[r-0x1EA0])
-		case r >= 0x300 && r <= 0x36F: // combining diacritics: drop
-		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-			c := byte(r - 0xFF01 + '!')
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				dst = put(dst, c)
-			case c >= 'A' && c <= 'Z':
-				dst = put(dst, c+'a'-'A')
-			default:
-				dst = put(dst, ' ')
-			}
-		case r >= 0x400 && r <= 0x4FF: // Cyrillic
-			switch {
-			case r >= 0x410 && r <= 0x42F:
-				r += 0x20
-			case r >= 0x400 && r <= 0x40F:
-				r += 0x50
-			}
-			if r == 'ё' {
-				r = 'е'
-			}
-			dst = putRune(dst, r, &space)
-		case r >= 0x600 && r <= 0x6FF: // Arabic
-			switch {
-			case r >= 0x64B && r <= 0x65F, r == 0x670, r == 0x640: // marks, tatweel
-			case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
-				dst = putRune(dst, 'ا', &space)
-			case r == 'ى':
-				dst = putRune(dst, 'ي', &space)
-			case r == 'ة':
-				dst = putRune(dst, 'ه', &space)
-			case r == '،', r == '؛', r == '؟', r == '٪', r == '۔':
-				dst = put(dst, ' ')
-			default:
-				dst = putRune(dst, r, &space)
-			}
-		case r >= 0x591 && r <= 0x5C7: // Hebrew points and punctuation
-			if r == 0x5BE || r == 0x5C0 || r == 0x5C3 || r == 0x5C6 {
-				dst = put(dst, ' ')
-			}
-		case r == 0x200C || r == 0x200D || r == 0xFEFF: // joiners, BOM: drop
-		default:
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-				dst = putRune(dst, unicode.ToLower(r), &space)
-			} else {
-				dst = put(dst, ' ')
+		case a != 0:
+			space = false
+			dst = append(dst, a)
+			if b != 0 {
+				dst = append(dst, b)
 			}
 		}
 	}
@@ -141,9 +68,91 @@ func normalize(dst []byte, s string) []byte {
 	return dst
 }
 
-func putRune(dst []byte, r rune, space *bool) []byte {
-	*space = false
-	return utf8.AppendRune(dst, r)
+// asciiFold is the normal form of an ASCII byte: a lower-case letter or a
+// digit, else ' '.
+func asciiFold(c byte) byte {
+	switch {
+	case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		return c
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	}
+	return ' '
+}
+
+// foldRune is the normal form of a non-ASCII rune: one or two ASCII bytes
+// (a, b; ' ' for a separator), or a rune to keep (keep ≥ 0), or nothing
+// (all zero, keep < 0).
+func foldRune(r rune) (a, b byte, keep rune) {
+	keep = -1
+	switch {
+	case r == utf8.RuneError:
+		a = ' '
+	case r >= 0xC0 && r <= 0x17F:
+		switch r {
+		case 'ß':
+			a, b = 's', 's'
+		case 'æ', 'Æ':
+			a, b = 'a', 'e'
+		case 'œ', 'Œ':
+			a, b = 'o', 'e'
+		case 'ĳ', 'Ĳ':
+			a, b = 'i', 'j'
+		default:
+			a = latinFold[r-0xC0]
+		}
+	case r == 'ơ' || r == 'Ơ':
+		a = 'o'
+	case r == 'ư' || r == 'Ư':
+		a = 'u'
+	case r >= 0x218 && r <= 0x21B: // Romanian ș ț
+		a = 's'
+		if r >= 0x21A {
+			a = 't'
+		}
+	case r >= 0x1EA0 && r <= 0x1EF9:
+		a = vietFold[r-0x1EA0]
+	case r >= 0x300 && r <= 0x36F: // combining diacritics: drop
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		a = asciiFold(byte(r - 0xFF01 + '!'))
+	case r >= 0x400 && r <= 0x4FF: // Cyrillic
+		switch {
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r >= 0x400 && r <= 0x40F:
+			r += 0x50
+		}
+		if r == 'ё' {
+			r = 'е'
+		}
+		keep = r
+	case r >= 0x600 && r <= 0x6FF: // Arabic
+		switch {
+		case r >= 0x64B && r <= 0x65F, r == 0x670, r == 0x640: // marks, tatweel
+		case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
+			keep = 'ا'
+		case r == 'ى':
+			keep = 'ي'
+		case r == 'ة':
+			keep = 'ه'
+		case r == '،', r == '؛', r == '؟', r == '٪', r == '۔':
+			a = ' '
+		default:
+			keep = r
+		}
+	case r >= 0x591 && r <= 0x5C7: // Hebrew points and punctuation
+		if r == 0x5BE || r == 0x5C0 || r == 0x5C3 || r == 0x5C6 {
+			a = ' '
+		}
+	case r == 0x200C || r == 0x200D || r == 0xFEFF: // joiners, BOM: drop
+	default:
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			keep = unicode.ToLower(r)
+		} else {
+			a = ' '
+		}
+	}
+	return a, b, keep
 }
 
 // normalizeCode writes a source code in its canonical form: upper case,

@@ -161,19 +161,20 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 			}
 			glued = true
 			last = r
-		case kSep:
+		default: // kSep, kOther, kLineBreak (one finish call site: it is inlined)
 			finish()
-			gap++
-			if r == '.' {
-				dot = true
-			}
 			glued = false
-		default: // kOther, kLineBreak
-			finish()
-			broken = true
-			glued = false
-			if k == kOther {
+			switch {
+			case k == kSep:
+				gap++
+				if r == '.' {
+					dot = true
+				}
+			case k == kOther:
+				broken = true
 				last = r
+			default:
+				broken = true
 			}
 		}
 		if k == kOther && size == 3 && r == '%' {
