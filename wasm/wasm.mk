@@ -26,9 +26,18 @@ wasm: $(WASM_BIN) $(WASM_EXEC)
 
 wasm-testhooks: $(WASM_HOOKS)
 
-$(WASM_BIN): $(WASM_SOURCES)
-	@mkdir -p $(@D)
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $@ ./wasm
+# Binaryen's wasm-opt -Oz shrinks Go's wasm by ~5% (−125 KB) with the same
+# behaviour (every test runs against the optimised file). Debian: binaryen.
+WASM_OPT      := wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals
+
+$(WASM_BIN): $(WASM_SOURCES) $(WASM_DIR)/wasm.mk | wasm-opt-tool
+	@mkdir -p $(@D) $(ROOT)/out/wasm
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(ROOT)/out/wasm/core_go.wasm ./wasm
+	$(WASM_OPT) $(ROOT)/out/wasm/core_go.wasm -o $(ROOT)/out/wasm/core_opt.wasm && mv $(ROOT)/out/wasm/core_opt.wasm $@
+
+.PHONY: wasm-opt-tool
+wasm-opt-tool:
+	@command -v wasm-opt >/dev/null || { apt-get update && apt-get install -y binaryen; }
 
 $(WASM_HOOKS): $(WASM_SOURCES)
 	@mkdir -p $(@D)
