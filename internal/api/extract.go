@@ -10,8 +10,8 @@ import (
 // "candidates","problems"}], start/end being UTF-16 offsets into the text.
 func Extract(dst, in []byte) []byte {
 	return guard(dst, in, "extract", func(dst, in []byte) []byte {
-		p := parsers.Get().(*tracknum.Parser)
-		defer parsers.Put(p)
+		p := getParser()
+		defer putParser(p)
 		w := jsonw.Writer{B: dst}
 		w.ArrStart()
 		p.Extract(string(in), func(m *tracknum.Match) bool {

@@ -62,7 +62,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	}
 	// One pass over the top level; Get would rescan the document per key.
 	var top [3]jsonr.Result
-	members(jsonr.Result{Type: jsonr.JSON, Raw: bytes.TrimSpace(in)}, []string{"now", "order", "sources"}, top[:])
+	jsonr.Result{Type: jsonr.JSON, Raw: bytes.TrimSpace(in)}.Members([]string{"now", "order", "sources"}, top[:])
 	now := top[0]
 	if !now.Exists() {
 		return out, "bad_input", "now: missing (an RFC 3339 time)"
@@ -126,32 +126,6 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	return out, code, msg
 }
 
-// members reads the named members of obj in one pass (first occurrence
-// wins, as with Get): Get per key would rescan a source's whole events
-// array for every optional key it lacks.
-func members(obj jsonr.Result, names []string, out []jsonr.Result) {
-	for i := range out {
-		out[i] = jsonr.Result{}
-	}
-	obj.ForEach(func(k, v jsonr.Result) bool {
-		raw := k.Raw
-		if len(raw) < 2 {
-			return true
-		}
-		key := raw[1 : len(raw)-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			key = []byte(k.String())
-		}
-		for i, n := range names {
-			if string(key) == n && !out[i].Exists() { // no allocation: a comparison
-				out[i] = v
-				break
-			}
-		}
-		return true
-	})
-}
-
 func firstByte(b []byte) byte {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
@@ -181,7 +155,7 @@ func optString(v jsonr.Result, key, where string) (string, string, string) {
 }
 
 // Members of a source and of an event, in the order of the arrays that
-// members fills.
+// jsonr.Result.Members fills.
 var (
 	sourceKeys = []string{"source", "number", "carrier", "status", "noTracking", "error", "numbers", "eta", "contacts", "events"}
 	eventKeys  = []string{"time", "text", "location", "code", "number", "status", "sub", "stage"}
@@ -218,7 +192,7 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 		return "bad_input", where + ": must be an object"
 	}
 	var f [sKeys]jsonr.Result
-	members(s, sourceKeys, f[:])
+	s.Members(sourceKeys, f[:])
 	var code, msg string
 	if st.Source, code, msg = optString(f[sSource], "source", where); code != "" {
 		return code, msg
@@ -285,7 +259,7 @@ func readSource(s jsonr.Result, where string, st *timeline.SourceTimeline, total
 			code, msg = "bad_input", where+".events["+strconv.Itoa(int(k.Int()))+"]: must be an object"
 			return false
 		}
-		members(e, eventKeys, ef[:])
+		e.Members(eventKeys, ef[:])
 		if code, msg = readEvent(&ef, st.Source, &ev); code != "" {
 			msg = where + ".events[" + strconv.Itoa(int(k.Int())) + "]" + msg
 			return false

@@ -20,6 +20,7 @@ package jsonr
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -175,6 +176,32 @@ func (r Result) Get(path string) Result {
 		return Result{}
 	}
 	return Get(r.Raw, path)
+}
+
+// Members reads the members names[i] of an object into out[i] in one pass
+// (the first occurrence of a name wins, as with Get): Get per name would
+// rescan the object for every name it lacks. Other out entries are reset.
+func (r Result) Members(names []string, out []Result) {
+	for i := range out {
+		out[i] = Result{}
+	}
+	r.ForEach(func(k, v Result) bool {
+		raw := k.Raw
+		if len(raw) < 2 {
+			return true
+		}
+		key := raw[1 : len(raw)-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			key = []byte(k.String())
+		}
+		for i, n := range names {
+			if string(key) == n && !out[i].Exists() { // no allocation: a comparison
+				out[i] = v
+				break
+			}
+		}
+		return true
+	})
 }
 
 // ForEach calls fn for each member of an object (key is the member's name,
@@ -639,8 +666,138 @@ func parseInt(b []byte) (int64, bool) {
 	return int64(n), true
 }
 
+// parseFloat reads a decimal number ("-12.5e3"; also "inf", "infinity" and
+// "nan" in any case) as strconv.ParseFloat would, ignoring its error:
+// anything else is 0, overflow is ±Inf. It does not use strconv, whose
+// error values link strconv's quoting and whose exact algorithm links a
+// large table: together ~50 KB of core.wasm. The result is correctly
+// rounded (equal to strconv's) when the significant digits fit in 15
+// digits and the decimal exponent is within ±22 (Clinger's fast path); with
+// 16 to 19 digits an exact error term makes it correctly rounded except in
+// near-halfway cases (a test compares it with strconv); beyond that it is
+// within a few units in the last place. Waybill's inputs hold epoch
+// milliseconds, coordinates, ratios and prices, and the core only reads
+// integers and flags from JSON numbers.
 func parseFloat(b []byte) float64 {
-	f, _ := strconv.ParseFloat(string(b), 64)
+	i, neg := 0, false
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg, i = b[i] == '-', i+1
+	}
+	if i < len(b) && (b[i]|0x20) >= 'a' && (b[i]|0x20) <= 'z' {
+		var f float64
+		switch w := strings.ToLower(string(b[i:])); w {
+		case "inf", "infinity":
+			f = math.Inf(1)
+		case "nan":
+			return math.NaN()
+		default:
+			return 0
+		}
+		if neg {
+			f = -f
+		}
+		return f
+	}
+	var mant uint64
+	nd, exp := 0, 0
+	digits, dot, exact := false, false, true
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c == '.' && !dot {
+			dot = true
+			continue
+		}
+		if c < '0' || c > '9' {
+			break
+		}
+		digits = true
+		switch {
+		case nd == 0 && c == '0': // a leading zero
+			if dot {
+				exp--
+			}
+		case nd < 19:
+			mant = mant*10 + uint64(c-'0')
+			nd++
+			if dot {
+				exp--
+			}
+		default: // beyond 19 digits: only the magnitude counts
+			if c != '0' {
+				exact = false
+			}
+			if !dot {
+				exp++
+			}
+		}
+	}
+	if !digits {
+		return 0
+	}
+	if i < len(b) && (b[i]|0x20) == 'e' {
+		i++
+		eneg := false
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			eneg, i = b[i] == '-', i+1
+		}
+		if i == len(b) {
+			return 0
+		}
+		e := 0
+		for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+			if e < 100000 {
+				e = e*10 + int(b[i]-'0')
+			}
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	if i != len(b) {
+		return 0
+	}
+	for mant != 0 && mant%10 == 0 && exp < 0 { // "1.50" is 15e-1
+		mant /= 10
+		exp++
+	}
+	f := float64(mant)
+	switch {
+	case mant == 0:
+		f = 0
+	case exact && mant < 1<<53 && exp >= -22 && exp <= 22:
+		// Clinger's fast path: both operands exact, one rounding.
+		if exp < 0 {
+			f /= math.Pow10(-exp)
+		} else {
+			f *= math.Pow10(exp)
+		}
+	case exact && exp >= -22 && exp <= 22:
+		// 54 to 64 bits of mantissa: carry the part float64(mant) lost
+		// and the product's (or quotient's) exact error term (FMA), then
+		// round once.
+		var lo float64
+		if h := uint64(f); h >= mant {
+			lo = -float64(h - mant)
+		} else {
+			lo = float64(mant - h)
+		}
+		p := math.Pow10(max(exp, -exp))
+		if exp < 0 {
+			q := f / p
+			f = q + (math.FMA(-q, p, f)+lo)/p
+		} else {
+			q := f * p
+			f = q + (math.FMA(f, p, -q) + lo*p)
+		}
+	case exp < -300: // keep intermediate results normal
+		f = f * math.Pow10(exp+300) * 1e-300
+	default:
+		f *= math.Pow10(exp)
+	}
+	if neg {
+		f = -f
+	}
 	return f
 }
 

@@ -3,6 +3,7 @@ package jsonr
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -499,4 +500,81 @@ func hasDuplicateKeys(data []byte) bool {
 	}
 	walk(gjson.ParseBytes(data))
 	return dup
+}
+
+func TestMembers(t *testing.T) {
+	d := []byte(`{"a":1,"b\u0022":"x","a":2,"c":[true],"d":null}`)
+	out := []Result{{Type: True}, {}, {}, {}}
+	Result{Type: JSON, Raw: d}.Members([]string{"a", `b"`, "c", "missing"}, out)
+	assert.Equal(t, int64(1), out[0].Int(), "the first occurrence wins")
+	assert.Equal(t, "x", out[1].String(), "escaped keys match their value")
+	assert.True(t, out[2].IsArray())
+	assert.False(t, out[3].Exists(), "entries are reset")
+}
+
+// parseFloat is strconv.ParseFloat without strconv: equal to it within the
+// documented exact range, within a few units in the last place beyond.
+func TestParseFloatMatchesStrconv(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	inputs := []string{"0", "-0", "1", "-1.5", "0.4166666666666667", "1697155196000", "121.4737", "1e5", "-0.5e+10",
+		"9007199254740993", "12345678901234567890", "1e400", "-1e400", "1e-400", "5e-324", "1.7976931348623157e308",
+		"inf", "-Infinity", "NaN", "", "-", "1e", "1.2.3", "0x1p4", "abc", "1_000", ".5", "5.", "+3", "00012.50"}
+	for range 20000 {
+		digits := 1 + r.IntN(19)
+		b := make([]byte, 0, 40)
+		if r.IntN(2) == 0 {
+			b = append(b, '-')
+		}
+		dot := r.IntN(digits + 1)
+		for i := 0; i < digits; i++ {
+			if i == dot && i > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		if r.IntN(3) == 0 {
+			b = append(b, 'e')
+			b = strconv.AppendInt(b, int64(r.IntN(31)-15), 10)
+		}
+		inputs = append(inputs, string(b))
+	}
+	for range 2000 { // far outside the exact range
+		inputs = append(inputs, strconv.FormatFloat(math.Float64frombits(r.Uint64()), 'g', -1, 64))
+	}
+	for _, in := range inputs {
+		want, _ := strconv.ParseFloat(in, 64)
+		if strings.ContainsAny(in, "x_") {
+			want = 0 // hex and underscores are not JSON numbers
+		}
+		got := parseFloat([]byte(in))
+		if want != want {
+			require.True(t, got != got, in)
+			continue
+		}
+		if got == want {
+			continue
+		}
+		// Not exact: only allowed outside the documented exact range.
+		require.False(t, exactRange(in), "%q: %v, want %v", in, got, want)
+		ulps := math.Float64bits(math.Abs(got)) - math.Float64bits(math.Abs(want))
+		if int64(ulps) < 0 {
+			ulps = -ulps
+		}
+		require.LessOrEqual(t, ulps, uint64(4), "%q: %v, want %v", in, got, want)
+	}
+}
+
+// exactRange: at most 19 significant digits, decimal exponent within ±22.
+func exactRange(s string) bool {
+	mant, exp, _ := strings.Cut(strings.ToLower(s), "e")
+	mant = strings.TrimLeft(strings.TrimLeft(mant, "+-"), "0")
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(intPart+frac, "0")
+	e, _ := strconv.Atoi(exp)
+	e -= len(frac)
+	if t := strings.TrimRight(digits, "0"); len(t) < len(digits) {
+		e += len(digits) - len(t)
+		digits = t
+	}
+	return len(digits) <= 19 && e >= -22 && e <= 22
 }

@@ -86,13 +86,13 @@ func aeQueryDetail(data jsonr.Result, opt Options) (Result, error) {
 	return res, nil
 }
 
-// The package members the decoder reads, in one pass (see members).
+// The package members the decoder reads, in one pass (see jsonr.Result.Members).
 var aePackageFields = [...]string{"mailNo", "originMailNo", "logisticsCpInfo", "logisticsCarrierName", "etaInfo", "detailList"}
 
 // aePackage decodes one trackingDetailLineList entry.
 func aePackage(l jsonr.Result, opt Options) timeline.SourceTimeline {
 	var f [len(aePackageFields)]jsonr.Result
-	members(l, aePackageFields[:], f[:])
+	l.Members(aePackageFields[:], f[:])
 	mailNo, origin := str(f[0]), str(f[1])
 	st := timeline.SourceTimeline{Source: AliExpress, Number: mailNo}
 	if st.Number == "" {
@@ -331,7 +331,7 @@ func aeOrders(data jsonr.Result, opt Options) (Result, error) {
 	comps.ForEach(func(k, c jsonr.Result) bool {
 		key := k.String()
 		f = [2]jsonr.Result{}
-		members(c, componentFields[:], f[:])
+		c.Members(componentFields[:], f[:])
 		cm := component{tag: str(f[0]), fields: f[1]}
 		byKey[key] = cm
 		keys = append(keys, key)
@@ -398,12 +398,12 @@ func escapePath(k string) string {
 	return string(b)
 }
 
-// The list order members the decoder reads, in one pass (see members).
+// The list order members the decoder reads, in one pass (see jsonr.Result.Members).
 var listOrderFields = [...]string{"orderId", "statusText", "orderDateText", "orderStatus", "utParams", "buttons"}
 
 func aeListOrder(fields jsonr.Result, opt Options) Order {
 	var f [len(listOrderFields)]jsonr.Result
-	members(fields, listOrderFields[:], f[:])
+	fields.Members(listOrderFields[:], f[:])
 	o := Order{StatusText: str(f[1])}
 	o.ID = str(f[0])
 	if t, ok := parseEnglishDate(str(f[2]), opt.Offset); ok {

@@ -64,7 +64,7 @@ func cleanRealMailNo(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// The module members the decoder reads, in one pass (see members).
+// The module members the decoder reads, in one pass (see jsonr.Result.Members).
 var cainiaoModuleFields = [...]string{"mailNo", "destCpInfo", "copyRealMailNo", "realMailNo", "globalEtaInfo",
 	"deliveryMinTime", "deliveryMaxTime", "mailType", "detailList", "latestTrace", "globalCombinedLogisticsTraceDTO",
 	"status", "statusDesc", "mailNoSource"}
@@ -88,7 +88,7 @@ const (
 
 func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	var f [len(cainiaoModuleFields)]jsonr.Result
-	members(m, cainiaoModuleFields[:], f[:])
+	m.Members(cainiaoModuleFields[:], f[:])
 	st := timeline.SourceTimeline{Source: Cainiao, Number: str(f[cnMailNo])}
 	st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Source: Cainiao})
 

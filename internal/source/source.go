@@ -166,25 +166,6 @@ func classify(e *timeline.Event, lang string) {
 	e.Status, e.Sub, e.Stage = c.Status, c.Sub, c.Stage
 }
 
-// members reads the members names[i] of obj into out[i] in one pass over
-// obj, so that absent or late members do not cost a scan each.
-func members(obj jsonr.Result, names []string, out []jsonr.Result) {
-	obj.ForEach(func(k, v jsonr.Result) bool {
-		key := k.Raw
-		if len(key) < 2 {
-			return true
-		}
-		key = key[1 : len(key)-1]
-		for i, n := range names {
-			if !out[i].Exists() && string(key) == n {
-				out[i] = v
-				break
-			}
-		}
-		return true
-	})
-}
-
 // str returns a string (or number) value with surrounding whitespace
 // removed, and "" for anything else.
 func str(v jsonr.Result) string {

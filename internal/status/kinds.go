@@ -204,7 +204,10 @@ type codeEntry struct {
 	k    kind
 }
 
-// lookup finds code in tab, which is sorted by code (a test checks).
+// lookup finds code in tab, which is sorted by code (a test checks). Not
+// inlined: one copy serves every source's table (smaller core.wasm).
+//
+//go:noinline
 func lookup(tab []codeEntry, code string) (Class, match) {
 	lo, hi := 0, len(tab)
 	for lo < hi {

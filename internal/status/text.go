@@ -2,7 +2,7 @@ package status
 
 import (
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -50,16 +50,21 @@ type phraseIndex struct {
 	heads   [1024]uint64 // bit headKey set: some entry begins there
 }
 
-var (
-	indexOnce sync.Once
-	index     *phraseIndex
-)
+// index is the phrase index once built. A race builds it twice and keeps
+// one (no sync.Once: package sync costs core.wasm ~15 KB).
+var index atomic.Pointer[phraseIndex]
 
 // getIndex returns the phrase index, building it on first use (never at
 // package init: start-up time is budgeted, and most calls use codes).
 func getIndex() *phraseIndex {
-	indexOnce.Do(func() { index = buildIndex(rules) })
-	return index
+	if ix := index.Load(); ix != nil {
+		return ix
+	}
+	ix := buildIndex(rules)
+	if !index.CompareAndSwap(nil, ix) {
+		return index.Load()
+	}
+	return ix
 }
 
 func buildIndex(rs []rule) *phraseIndex {
@@ -136,35 +141,41 @@ func buildIndex(rs []rule) *phraseIndex {
 // sortEntries sorts by phrase, then rule, with a heap sort: the generic
 // sorts cost about 30 KB of core.wasm, this costs almost nothing.
 func sortEntries(e []indexEntry) {
-	less := func(a, b *indexEntry) bool {
-		if a.p != b.p {
-			return a.p < b.p
-		}
-		return a.rule < b.rule
-	}
-	down := func(root, n int) {
-		for {
-			child := 2*root + 1
-			if child >= n {
-				return
-			}
-			if child+1 < n && less(&e[child], &e[child+1]) {
-				child++
-			}
-			if !less(&e[root], &e[child]) {
-				return
-			}
-			e[root], e[child] = e[child], e[root]
-			root = child
-		}
-	}
 	for i := len(e)/2 - 1; i >= 0; i-- {
-		down(i, len(e))
+		siftDown(e, i, len(e))
 	}
 	for end := len(e) - 1; end > 0; end-- {
 		e[0], e[end] = e[end], e[0]
-		down(0, end)
+		siftDown(e, 0, end)
 	}
+}
+
+// siftDown is the heap sort's sift; not inlined (it runs once per index
+// build, and two inlined copies cost core.wasm ~2 KB).
+//
+//go:noinline
+func siftDown(e []indexEntry, root, n int) {
+	for {
+		child := 2*root + 1
+		if child >= n {
+			return
+		}
+		if child+1 < n && lessEntry(&e[child], &e[child+1]) {
+			child++
+		}
+		if !lessEntry(&e[root], &e[child]) {
+			return
+		}
+		e[root], e[child] = e[child], e[root]
+		root = child
+	}
+}
+
+func lessEntry(a, b *indexEntry) bool {
+	if a.p != b.p {
+		return a.p < b.p
+	}
+	return a.rule < b.rule
 }
 
 // headKey summarises where a phrase or a text position starts: its first

@@ -19,8 +19,8 @@ type Match struct {
 
 // Extract finds every tracking number in text, in order, each once.
 func Extract(text string) []Match {
-	p := parsers.Get().(*Parser)
-	defer parsers.Put(p)
+	p := getParser()
+	defer putParser(p)
 	var out []Match
 	p.Extract(text, func(m *Match) bool {
 		c := *m
@@ -390,7 +390,10 @@ func (e *extractor) verdictOf(num []byte) verdict {
 	return v
 }
 
-// isPhoneLabel reports whether a word announces a phone number.
+// isPhoneLabel reports whether a word announces a phone number. Not inlined:
+// it runs once per word, and an inlined copy costs core.wasm more than the call.
+//
+//go:noinline
 func isPhoneLabel(w []byte) bool {
 	switch string(w) {
 	case "TEL", "TELE", "PHONE", "MOBILE", "MOB", "CELL", "FAX", "CALL", "WHATSAPP", "TELEFON", "TELEFONE", "TELEFONO", "TELEPHONE":

@@ -1,7 +1,7 @@
 package tracknum
 
 import (
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -75,13 +75,31 @@ type Parser struct {
 	exFirst  []byte
 }
 
-// parsers lends Parsers to the allocating convenience functions.
-var parsers = sync.Pool{New: func() any { return new(Parser) }}
+// idleParsers lends Parsers to the allocating convenience functions: a few
+// slots swapped atomically (sync.Pool would cost core.wasm ~15 KB).
+var idleParsers [4]atomic.Pointer[Parser]
+
+func getParser() *Parser {
+	for i := range idleParsers {
+		if p := idleParsers[i].Swap(nil); p != nil {
+			return p
+		}
+	}
+	return new(Parser)
+}
+
+func putParser(p *Parser) {
+	for i := range idleParsers {
+		if idleParsers[i].CompareAndSwap(nil, p) {
+			return
+		}
+	}
+}
 
 // Parse classifies one pasted tracking number.
 func Parse(s string) Result {
-	p := parsers.Get().(*Parser)
-	defer parsers.Put(p)
+	p := getParser()
+	defer putParser(p)
 	r := p.Parse(s)
 	out := *r
 	out.Candidates = append([]Candidate(nil), r.Candidates...)
@@ -297,6 +315,9 @@ func (p *Parser) classify(n []byte) {
 }
 
 // setNumber sets Result.Number, reusing s when it already is the number.
+// Not inlined: smaller core.wasm.
+//
+//go:noinline
 func (p *Parser) setNumber(n []byte, s string) {
 	if s == string(n) {
 		p.res.Number = s
@@ -359,24 +380,40 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 // byLen lists, for every length, the rows whose shapes allow it; ends holds
 // for every row the characters its numbers can start and end with. Both are
 // built on first use rather than at package init (start-up time is budgeted).
-var (
-	byLen     [42][]uint8
-	ends      [len(formats)][2]uint64
-	tableOnce sync.Once
-)
+// Published once built (a race builds twice and keeps one: no sync.Once,
+// which would link package sync into core.wasm).
+type rowTables struct {
+	byLen [42][]uint8
+	ends  [len(formats)][2]uint64
+}
 
-func buildTables() {
+var tables atomic.Pointer[rowTables]
+
+func getTables() *rowTables {
+	if t := tables.Load(); t != nil {
+		return t
+	}
+	t := buildTables()
+	if !tables.CompareAndSwap(nil, t) {
+		return tables.Load()
+	}
+	return t
+}
+
+func buildTables() *rowTables {
+	t := new(rowTables)
 	for i := range formats {
 		f := &formats[i]
-		for l := f.minLen; l <= f.maxLen && int(l) < len(byLen); l++ {
-			byLen[l] = append(byLen[l], uint8(i))
+		for l := f.minLen; l <= f.maxLen && int(l) < len(t.byLen); l++ {
+			t.byLen[l] = append(t.byLen[l], uint8(i))
 		}
 		if len(f.shape) == 0 { // the IMpb matcher: digits only
-			ends[i] = [2]uint64{classMask(dig), classMask(dig)}
+			t.ends[i] = [2]uint64{classMask(dig), classMask(dig)}
 			continue
 		}
-		ends[i] = [2]uint64{segEnds(&f.shape[0], true), segEnds(&f.shape[len(f.shape)-1], false)}
+		t.ends[i] = [2]uint64{segEnds(&f.shape[0], true), segEnds(&f.shape[len(f.shape)-1], false)}
 	}
+	return t
 }
 
 // segEnds is the set of characters a segment can start (or end) with.
@@ -420,16 +457,16 @@ func charBit(c byte) uint64 {
 }
 
 func formatsOfLen(n int) []uint8 {
-	if n >= len(byLen) {
+	t := getTables()
+	if n >= len(t.byLen) {
 		return nil
 	}
-	tableOnce.Do(buildTables)
-	return byLen[n]
+	return t.byLen[n]
 }
 
 // mayMatch is a quick test of n's first and last characters against row i.
 func mayMatch(i uint8, n []byte) bool {
-	e := &ends[i]
+	e := &getTables().ends[i]
 	return e[0]&charBit(n[0]) != 0 && e[1]&charBit(n[len(n)-1]) != 0
 }
 
