@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/waybill/waybill/internal/jsonr"
@@ -62,7 +61,7 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	}
 	// One pass over the top level; Get would rescan the document per key.
 	var top [3]jsonr.Result
-	jsonr.Result{Type: jsonr.JSON, Raw: bytes.TrimSpace(in)}.Members([]string{"now", "order", "sources"}, top[:])
+	jsonr.Result{Type: jsonr.JSON, Raw: trimJSONSpace(in)}.Members([]string{"now", "order", "sources"}, top[:])
 	now := top[0]
 	if !now.Exists() {
 		return out, "bad_input", "now: missing (an RFC 3339 time)"
@@ -125,6 +124,20 @@ func readMergeInput(in []byte) (timeline.Input, string, string) {
 	})
 	return out, code, msg
 }
+
+// trimJSONSpace drops JSON whitespace around a valid document (what
+// bytes.TrimSpace would do there, without its Unicode tables).
+func trimJSONSpace(b []byte) []byte {
+	for len(b) > 0 && isJSONSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isJSONSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func firstByte(b []byte) byte {
 	for _, c := range b {

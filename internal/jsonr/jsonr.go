@@ -25,6 +25,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/waybill/waybill/internal/ascii"
 )
 
 // Type is the kind of a JSON value. The zero Type is Null, which is also the
@@ -685,7 +687,7 @@ func parseFloat(b []byte) float64 {
 	}
 	if i < len(b) && (b[i]|0x20) >= 'a' && (b[i]|0x20) <= 'z' {
 		var f float64
-		switch w := strings.ToLower(string(b[i:])); w {
+		switch w := ascii.Lower(string(b[i:])); w {
 		case "inf", "infinity":
 			f = math.Inf(1)
 		case "nan":
@@ -774,8 +776,8 @@ func parseFloat(b []byte) float64 {
 		}
 	case exact && exp >= -22 && exp <= 22:
 		// 54 to 64 bits of mantissa: carry the part float64(mant) lost
-		// and the product's (or quotient's) exact error term (FMA), then
-		// round once.
+		// and the product's (or quotient's) exact error term, then round
+		// once.
 		var lo float64
 		if h := uint64(f); h >= mant {
 			lo = -float64(h - mant)
@@ -785,10 +787,11 @@ func parseFloat(b []byte) float64 {
 		p := math.Pow10(max(exp, -exp))
 		if exp < 0 {
 			q := f / p
-			f = q + (math.FMA(-q, p, f)+lo)/p
+			ph, pl := twoProduct(q, p)
+			f = q + ((f-ph)-pl+lo)/p // f - q·p is exact
 		} else {
-			q := f * p
-			f = q + (math.FMA(f, p, -q) + lo*p)
+			q, e := twoProduct(f, p)
+			f = q + (e + lo*p)
 		}
 	case exp < -300: // keep intermediate results normal
 		f = f * math.Pow10(exp+300) * 1e-300
@@ -799,6 +802,24 @@ func parseFloat(b []byte) float64 {
 		f = -f
 	}
 	return f
+}
+
+// twoProduct returns p = a·b rounded and e with a·b = p + e exactly
+// (Dekker's product; math.FMA is emulated in Go's wasm and costs more).
+// The float64 conversions keep compilers from fusing operations.
+func twoProduct(a, b float64) (p, e float64) {
+	p = a * b
+	ah, al := split(a)
+	bh, bl := split(b)
+	e = float64(float64(float64(float64(ah*bh)-p)+float64(ah*bl))+float64(al*bh)) + float64(al*bl)
+	return p, e
+}
+
+// split is Veltkamp's split of a into two halves of 26 bits.
+func split(a float64) (hi, lo float64) {
+	c := float64(134217729 * a) // 2^27 + 1
+	hi = c - float64(c-a)
+	return hi, a - hi
 }
 
 func floatToInt(f float64) int64 {

@@ -3,6 +3,7 @@ package source
 import (
 	"strings"
 
+	"github.com/waybill/waybill/internal/ascii"
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
@@ -27,7 +28,7 @@ func DecodeAliExpress(payload []byte, opt Options) (Result, error) {
 	if !root.IsObject() {
 		return Result{}, errorf("bad_payload", "aliexpress: payload is not a JSON object")
 	}
-	api := strings.ToLower(text(root, "api"))
+	api := ascii.Lower(text(root, "api"))
 	if ret := root.Get("ret.0"); ret.Exists() && !strings.HasPrefix(ret.String(), "SUCCESS") {
 		return Result{}, errorf("upstream_error", "aliexpress: ", api, " answered ", ret.String())
 	}
@@ -299,7 +300,7 @@ func queryParam(url, name string) string {
 // protectionEnd finds "Refund if no delivery before Sep 3, 2026" in s.
 func protectionEnd(s string, offset int) (int64, bool) {
 	const phrase = "no delivery before "
-	i := strings.Index(strings.ToLower(s), phrase)
+	i := strings.Index(ascii.Lower(s), phrase)
 	if i < 0 {
 		return 0, false
 	}

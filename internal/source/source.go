@@ -29,6 +29,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/waybill/waybill/internal/ascii"
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
@@ -83,7 +84,11 @@ type Error struct {
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
 func errorf(code string, parts ...string) *Error {
-	return &Error{Code: code, Message: strings.Join(parts, "")}
+	msg := ""
+	for _, p := range parts {
+		msg += p
+	}
+	return &Error{Code: code, Message: msg}
 }
 
 // Decode decodes payload as source ("aliexpress", "cainiao" or "17track").
@@ -262,7 +267,7 @@ var monthNames = [12]string{"january", "february", "march", "april", "may", "jun
 // three letters ("Jul", "Jul.", "Sept", "July"), case-insensitively; 0 when
 // it is not one.
 func monthNumber(s string) int {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	s = ascii.Lower(strings.TrimSuffix(s, "."))
 	if len(s) < 3 {
 		return 0
 	}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 
+	"github.com/waybill/waybill/internal/ascii"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/tracknum"
 )
@@ -164,7 +165,7 @@ func checkNumber(c *adviceCtx) []Advice {
 	seen := ""
 	for _, s := range c.m.sources {
 		problem := numberProblem(s.Number, c.orderID())
-		if problem == "" && strings.Contains(strings.ToLower(s.ErrCode), "invalid") {
+		if problem == "" && strings.Contains(ascii.Lower(s.ErrCode), "invalid") {
 			problem = "rejected_by_" + s.Source
 		}
 		if problem == "" || strings.Contains(seen, "\x00"+s.Number+"\x00") {
@@ -231,7 +232,7 @@ func untracked(s *SourceTimeline) bool {
 	if s.NoTracking {
 		return true
 	}
-	name := strings.ToLower(s.Carrier)
+	name := ascii.Lower(s.Carrier)
 	for _, f := range untrackedMethods {
 		if strings.Contains(name, f) {
 			return true

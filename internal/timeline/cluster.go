@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/waybill/waybill/internal/ascii"
 	"github.com/waybill/waybill/internal/status"
 )
 
@@ -46,17 +47,28 @@ func (m *merger) cluster() {
 		m.origins[i*m.words+o/64] |= 1 << (o % 64)
 	}
 	var cands []candidate
+	var key []byte
 	for kind := 0; kind < matchKinds; kind++ {
-		index := make(map[matchKeyT][]int32)
+		// String keys (built in one buffer; a lookup does not allocate) and
+		// list pointers (one allocation per distinct key): a map with a
+		// struct key would link the generic map code into core.wasm.
+		index := make(map[string]*[]int32)
 		for i := 0; i < n; i++ {
 			e := &m.raw[i]
 			k, ok := matchKey(e, kind)
 			if !ok {
 				continue
 			}
-			list := index[k]
-			cands = probe(cands[:0], m.raw, list, e.Time)
-			index[k] = append(list, int32(i))
+			la := len(k.a) // length-prefixed: no two (a, b) pairs share a key
+			key = append(key[:0], byte(la>>24), byte(la>>16), byte(la>>8), byte(la), byte(k.stage))
+			key = append(append(key, k.a...), k.b...)
+			list := index[string(key)]
+			if list == nil {
+				list = new([]int32)
+				index[string(key)] = list
+			}
+			cands = probe(cands[:0], m.raw, *list, e.Time)
+			*list = append(*list, int32(i))
 			if len(cands) == 0 {
 				continue
 			}
@@ -193,7 +205,7 @@ func known(s status.Status) bool {
 // codeFamily maps a raw code to the family several sources share:
 // AliExpress prefixes Cainiao's action codes with "AE_".
 func codeFamily(c string) string {
-	c = strings.ToUpper(strings.TrimSpace(c))
+	c = ascii.Upper(strings.TrimSpace(c))
 	c = strings.TrimPrefix(c, "AE_")
 	return c
 }
