@@ -12,8 +12,8 @@ WASM_NAMED   := $(ROOT)/out/wasm/core_named.wasm
 # No inlining in the packages that are mostly JSON writing, decoding and
 # merging: inlined writer calls are duplicated per call site, and in Go's wasm
 # every copy is large (−100 KB of core.wasm; benchmarks unchanged). tracknum,
-# jsonr and status keep inlining: their hot loops need it and it does not cost.
-WASM_GCFLAGS := $(foreach p,internal/api internal/timeline internal/source internal/jsonw wasm,-gcflags=github.com/waybill/waybill/$(p)=-l)
+# jsonr, status and the bridge keep inlining: there -l makes the file larger.
+WASM_GCFLAGS := $(foreach p,internal/api internal/timeline internal/source internal/jsonw,-gcflags=github.com/waybill/waybill/$(p)=-l)
 WASM_FLAGS   := -trimpath -ldflags="-s -w" $(WASM_GCFLAGS)
 # Every non-test Go source that can end up in core.wasm, so `make wasm` is incremental.
 WASM_SOURCES := $(ROOT)/go.mod $(ROOT)/go.sum \

@@ -162,6 +162,7 @@ func aePackage(l jsonr.Result, opt Options) timeline.SourceTimeline {
 
 // wallClock is a timeText's month, day, hour and minute (no year, no zone).
 type wallClock struct {
+	_                [0]func() // not comparable: no generated equality function in core.wasm
 	ok               bool
 	year, month, day int
 	hour, minute     int

@@ -77,6 +77,7 @@ type Order struct {
 // "unknown_source", "unsupported_source" (a known source whose decoder this
 // build left out, see DecodeOnly) and "internal" (a bug, recovered).
 type Error struct {
+	_       [0]func() // not comparable: no generated equality function in core.wasm
 	Code    string
 	Message string
 }

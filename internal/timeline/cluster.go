@@ -84,6 +84,7 @@ func (m *merger) cluster() {
 
 // candidate is an earlier event that may be the same scan.
 type candidate struct {
+	_        [0]func() // not comparable: no generated equality function in core.wasm
 	j        int32
 	residual int64 // distance from a whole-hour shift, ms (0 within the same-instant window)
 	hours    int64

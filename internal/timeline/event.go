@@ -8,8 +8,9 @@ import "github.com/waybill/waybill/internal/status"
 // Event is one scan or milestone as one source reported it, already
 // classified. Decoders in internal/source produce these; Merge consumes them.
 type Event struct {
-	Time     int64  // the instant, Unix milliseconds; 0 = unknown
-	Text     string // the source's own wording, never HTML
+	_        [0]func() // not comparable: no generated equality function in core.wasm
+	Time     int64     // the instant, Unix milliseconds; 0 = unknown
+	Text     string    // the source's own wording, never HTML
 	Location string
 	Code     string // the source's raw code (actionCode, AE_*, 17TRACK sub_status), if any
 	Status   status.Status
@@ -21,6 +22,7 @@ type Event struct {
 
 // Leg is one tracking number of a parcel and the role it plays.
 type Leg struct {
+	_       [0]func() // not comparable: no generated equality function in core.wasm
 	Number  string
 	Role    string // "first_mile", "line_haul", "last_mile", "" if unknown
 	Carrier string
@@ -29,6 +31,7 @@ type Leg struct {
 
 // Contact is what a source tells about a carrier, for advice actions.
 type Contact struct {
+	_                [0]func() // not comparable: no generated equality function in core.wasm
 	Name, Phone, URL string
 }
 

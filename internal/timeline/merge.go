@@ -10,6 +10,7 @@ import (
 // Order is what the AliExpress order page says, when the caller knows it.
 // Times are Unix milliseconds; 0 means "unknown".
 type Order struct {
+	_                [0]func() // not comparable: no generated equality function in core.wasm
 	ID               string
 	Status           status.Status // the order axis, already classified
 	Sub              string
@@ -66,14 +67,16 @@ type ETA struct {
 
 // Protection is the buyer-protection window.
 type Protection struct {
-	EndsAt      int64 // Unix milliseconds
-	Estimated   bool  // no date from AliExpress: ShippedAt + defaultProtection
-	DaysLeft    int   // whole days from Now to EndsAt (negative once over)
+	_           [0]func() // not comparable: no generated equality function in core.wasm
+	EndsAt      int64     // Unix milliseconds
+	Estimated   bool      // no date from AliExpress: ShippedAt + defaultProtection
+	DaysLeft    int       // whole days from Now to EndsAt (negative once over)
 	DisputeFrom int64
 }
 
 // SourceError is a source that failed, passed through for the caller.
 type SourceError struct {
+	_                             [0]func() // not comparable: no generated equality function in core.wasm
 	Source, Number, Code, Message string
 }
 
@@ -162,7 +165,7 @@ func (m *merger) collect(srcs []SourceTimeline) {
 	n := 0
 	for _, s := range ss {
 		if s.ErrCode != "" || s.ErrMsg != "" {
-			m.errors = appendError(m.errors, SourceError{s.Source, s.Number, s.ErrCode, s.ErrMsg})
+			m.errors = appendError(m.errors, SourceError{Source: s.Source, Number: s.Number, Code: s.ErrCode, Message: s.ErrMsg})
 		}
 		n += len(s.Events)
 	}
@@ -208,7 +211,7 @@ func (m *merger) collect(srcs []SourceTimeline) {
 
 func appendError(errs []SourceError, e SourceError) []SourceError {
 	for _, x := range errs {
-		if x == e {
+		if x.Source == e.Source && x.Number == e.Number && x.Code == e.Code && x.Message == e.Message {
 			return errs
 		}
 	}

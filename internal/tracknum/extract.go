@@ -72,6 +72,7 @@ type extractor struct {
 	p     *Parser
 	yield func(*Match) bool
 	cache [64]struct {
+		_   [0]func() // not comparable: no generated equality function in core.wasm
 		key [maxNumber]byte
 		n   uint8
 		v   verdict
@@ -363,6 +364,7 @@ func verdictOK(v verdict, multi, digitsOnly, allDigitAtoms bool) bool {
 
 // verdict is what the window rules need from a classification.
 type verdict struct {
+	_         [0]func() // not comparable: no generated equality function in core.wasm
 	valid, cd bool
 	conf      float64
 }

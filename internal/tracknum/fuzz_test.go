@@ -1,6 +1,7 @@
 package tracknum
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -106,7 +107,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("invalid match %+v", m)
 			}
 			p := Parse(m.Number)
-			if p.Number != m.Number || p.Valid != m.Valid || len(p.Candidates) != len(m.Candidates) || p.Candidates[0] != m.Candidates[0] {
+			if p.Number != m.Number || p.Valid != m.Valid || len(p.Candidates) != len(m.Candidates) || !reflect.DeepEqual(p.Candidates[0], m.Candidates[0]) {
 				t.Fatalf("parse(%q) disagrees with extract: %+v vs %+v", m.Number, p, m.Result)
 			}
 			if got, _ := Normalize(string(utf16.Decode(units[m.Start:m.End]))); got != m.Number {

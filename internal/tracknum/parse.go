@@ -28,6 +28,7 @@ const (
 
 // Candidate is one reading of a number, with its evidence.
 type Candidate struct {
+	_          [0]func()  // not comparable: no generated equality function in core.wasm
 	Courier    string     // tracking_number_data courier code, or our own lower-case code
 	Carrier    string     // display name
 	Format     string     // format id (tracking_number_data type id, or our own)
