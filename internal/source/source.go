@@ -303,7 +303,22 @@ func englishDate(f []string, offset int) (int64, bool) {
 // words splits s at white space and commas, as
 // strings.Fields(strings.ReplaceAll(s, ",", " ")) would, in one pass.
 func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	var out []string
+	start := -1
+	for i, r := range s {
+		if r == ',' || unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // atoi parses 1 to 9 ASCII digits. Unlike strconv.Atoi it has no error

@@ -440,3 +440,14 @@ func TestHelpers(t *testing.T) {
 	_, ok := parseEnglishDate("Feb 30, 2026", 0)
 	assert.False(t, ok)
 }
+
+func TestWordsMatchesFields(t *testing.T) {
+	for _, s := range []string{"", " ", "Jul 15, 2026", "Sep. 4,2026", " Tue | Jul. 28 18:39 ", "a\u00a0b\u3000c,,d", "x\xffy z"} {
+		want := strings.Fields(strings.ReplaceAll(s, ",", " "))
+		if len(want) == 0 {
+			assert.Empty(t, words(s), "%q", s)
+			continue
+		}
+		assert.Equal(t, want, words(s), "%q", s)
+	}
+}
