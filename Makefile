@@ -34,8 +34,15 @@ test-go: setup-go
 bench: bench-go bench-wasm bench-worker bench-extension
 
 bench-go: setup-go
-	@echo "## Go core, native"
-	@$(GO) test -run '^$$' -bench . -benchmem ./internal/... | awk '/^Benchmark/'
+	@echo "## Go core, native (go test -bench, one run; CPU-bound, 2-core machine)"
+	@echo
+	@echo "| benchmark | ns/op | B/op | allocs/op |"
+	@echo "|---|---:|---:|---:|"
+	@$(GO) test -run '^$$' -bench . -benchmem -benchtime=1s ./internal/... | \
+		awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns=""; b=""; a=""; \
+			for (i = 3; i < NF; i++) { if ($$(i+1) == "ns/op") ns=$$i; if ($$(i+1) == "B/op") b=$$i; if ($$(i+1) == "allocs/op") a=$$i } \
+			printf "| %s | %s | %s | %s |\n", name, ns, b, a }'
+	@echo
 
 fmt:
 	gofmt -w internal wasm worker

@@ -23,6 +23,7 @@ fake_bin="$here/build/faketracker"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waybill-fakes.XXXXXX")
 pids=()
 cleanup() {
+  trap '' INT TERM # a second signal must not cut the cleanup short
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$tmp"

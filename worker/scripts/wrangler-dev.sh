@@ -21,6 +21,9 @@ wrangler="$here/node_modules/wrangler/bin/wrangler.js"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waybill-wrangler.XXXXXX")
 child=
 cleanup() {
+  # A second TERM (the caller signals the whole group, and serve-with-fakes.sh
+  # signals us too) must not cut this cleanup short and orphan wrangler.
+  trap '' INT TERM
   # wrangler runs in its own process group (with workerd and esbuild under
   # it) and does not always exit on a signal: interrupt the group, then kill it.
   if [[ -n $child ]]; then

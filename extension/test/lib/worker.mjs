@@ -39,6 +39,10 @@ export async function startWorker({ timeoutMs = 180000 } = {}) {
       const gone = new Promise((r) => child.once('exit', r));
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
       await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      // Never let a straggler holding our pipes keep the test process alive.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.unref();
     },
   };
 }
