@@ -282,6 +282,19 @@ func TestLimiterWindowAndPrivacy(t *testing.T) {
 	}
 }
 
+func TestOrderNumberIsCalledOut(t *testing.T) {
+	h := newHarness(t, nil)
+	code, body := h.track("8199633578334590")
+	assert.Equal(t, 200, code)
+	r := body.Get("results.0")
+	assert.Equal(t, "order_number", r.Get("parse.problems.0").String())
+	assert.Empty(t, r.Get("sources").Array())
+	assert.Equal(t, "check_number", r.Get("merged.advice.0.code").String())
+	assert.Equal(t, "order_number", r.Get("merged.advice.0.reason").String())
+	st := h.fake.Snapshot()
+	assert.Zero(t, st.Calls["cainiao"]+st.Calls["register"]+st.Calls["gettrackinfo"])
+}
+
 func TestInvalidNumberCallsNoTracker(t *testing.T) {
 	h := newHarness(t, nil)
 	code, body := h.track("RC000000001EE", "hello") // failed S10 check digit; not a number
@@ -294,6 +307,9 @@ func TestInvalidNumberCallsNoTracker(t *testing.T) {
 		assert.True(t, r.Get("merged").IsObject())
 	}
 	assert.Equal(t, "check_digit", res[0].Get("parse.problems.0").String())
+	// The merged answer still tells the buyer what to do about the number.
+	assert.Equal(t, "check_number", res[0].Get("merged.advice.0.code").String())
+	assert.Equal(t, "RC000000001EE", res[0].Get("merged.advice.0.numbers.0").String())
 	st := h.fake.Snapshot()
 	assert.Zero(t, st.Calls["cainiao"]+st.Calls["register"]+st.Calls["gettrackinfo"])
 }

@@ -146,6 +146,13 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 				}
 				mergeIn = appendMergeSource(mergeIn, names[i], info.number, r)
 			}
+			if !info.lookup {
+				// No tracker was asked; the number itself is the only source,
+				// so the merge can still advise check_number (order id, typo).
+				mergeIn = append(mergeIn, `{"source":"text","number":`...)
+				mergeIn = jsonw.AppendString(mergeIn, info.number)
+				mergeIn = append(mergeIn, `,"events":[]}`...)
+			}
 			mergeIn = append(mergeIn, "]}"...)
 			m = mergedEntry{out: mergeTimeline(nil, mergeIn), at: now}
 			s.merged.put(key, m)
