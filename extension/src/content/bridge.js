@@ -18,24 +18,47 @@
     const d = ev.data;
     if (!d || typeof d !== 'object' || d.ns !== NS || d.kind !== 'mtop-response' || typeof d.id !== 'string') return;
     const p = pending.get(d.id);
-    if (!p) return;
+    // An answer for another order is not ours (a page script saw the request id): keep waiting for the bridge.
+    if (!p || d.orderId !== p.orderId) return;
     pending.delete(d.id);
     clearTimeout(p.timer);
-    p.resolve(validate(d));
+    p.resolve(validate(d, p.orderId));
   }
   window.addEventListener('message', onMessage);
 
+  WB.MTOP_MAX_BYTES = 256 * 1024; // a real querydetail answer is ~10 KiB
+  const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+
   // validate returns {ok:true, payload} for a querydetail answer with a tracking list, else {ok:false, error}.
-  function validate(d) {
+  // The answer is untrusted: any page script sees the request id on the shared window and
+  // can answer first, so it must name the requested order, stay small and have the right shape.
+  function validate(d, orderId) {
+    if (typeof d.orderId !== 'string' || d.orderId !== orderId) return { ok: false, error: 'order_mismatch' };
     if (d.ok !== true) return { ok: false, error: typeof d.error === 'string' ? d.error.slice(0, 200) : 'mtop_failed' };
     const r = d.response;
-    if (!r || typeof r !== 'object' || typeof r.data !== 'object' || r.data === null) return { ok: false, error: 'bad_shape' };
+    let json;
+    try { json = JSON.stringify(r); } catch { return { ok: false, error: 'bad_shape' }; }
+    if (typeof json !== 'string') return { ok: false, error: 'bad_shape' };
+    if (json.length > WB.MTOP_MAX_BYTES) return { ok: false, error: 'too_large' };
+    if (!isObj(r) || !isObj(r.data)) return { ok: false, error: 'bad_shape' };
+    if (r.ret !== undefined && !Array.isArray(r.ret)) return { ok: false, error: 'bad_shape' };
     const ret = Array.isArray(r.ret) ? String(r.ret[0] || '') : '';
     if (ret && !ret.startsWith('SUCCESS')) return { ok: false, error: ret.slice(0, 200) };
     const mod = r.data.module;
-    if (!mod || typeof mod !== 'object' || !Array.isArray(mod.trackingDetailLineList)) return { ok: false, error: 'bad_shape' };
+    if (!isObj(mod) || !Array.isArray(mod.trackingDetailLineList)) return { ok: false, error: 'bad_shape' };
+    for (const line of mod.trackingDetailLineList) {
+      if (!isObj(line)) return { ok: false, error: 'bad_shape' };
+      if (line.detailList !== undefined && !Array.isArray(line.detailList)) return { ok: false, error: 'bad_shape' };
+      for (const e of line.detailList || []) if (!isObj(e)) return { ok: false, error: 'bad_shape' };
+      for (const k of ['mailNo', 'originMailNo']) if (line[k] !== undefined && line[k] !== null && typeof line[k] !== 'string') return { ok: false, error: 'bad_shape' };
+    }
+    // Every order id the payload names (tradeOrderId fields, ?tradeOrderId= links) must be the requested one.
+    const named = new Set();
+    for (const m of json.matchAll(/tradeOrderId(?:\\?"\s*:\s*\\?"?|=)(\d{6,30})/g)) named.add(m[1]);
+    for (const id of named) if (id !== orderId) return { ok: false, error: 'order_mismatch' };
     return { ok: true, payload: r };
   }
+  WB.validateMtop = validate;
 
   function newId() {
     const a = new Uint32Array(2);
@@ -47,7 +70,7 @@
     return new Promise((resolve) => {
       const id = newId();
       const timer = setTimeout(() => { pending.delete(id); resolve({ ok: false, error: 'timeout' }); }, WB.mtopOptions.timeoutMs);
-      pending.set(id, { resolve, timer });
+      pending.set(id, { resolve, timer, orderId });
       window.postMessage({ ns: NS, kind: 'mtop-request', id, orderId }, location.origin);
     });
   }

@@ -41,7 +41,7 @@
     if (!d || typeof d !== 'object' || d.ns !== NS || d.kind !== 'mtop-request') return;
     if (typeof d.id !== 'string' || !REQ.test(d.id) || typeof d.orderId !== 'string' || !ID.test(d.orderId)) return;
     const client = await whenClient();
-    if (!client) return reply({ id: d.id, ok: false, error: 'no_mtop' });
+    if (!client) return reply({ id: d.id, orderId: d.orderId, ok: false, error: 'no_mtop' });
     let tz = 'UTC';
     try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { /* keep UTC */ }
     try {
@@ -50,12 +50,12 @@
         data: { tradeOrderId: d.orderId, tradeOrderLineId: '', terminalType: 'PC', needPageDisplayInfo: true,
           timeZone: tz, __inline: 'true', _lang: document.documentElement.lang || '' },
       });
-      reply({ id: d.id, ok: true, response: plain(res) });
+      reply({ id: d.id, orderId: d.orderId, ok: true, response: plain(res) });
     } catch (err) {
       // lib.mtop rejects with the response ({ret:[…]}) on FAIL_* codes.
       const r = plain(err);
       const ret = r && Array.isArray(r.ret) ? String(r.ret[0] || '') : String((err && err.message) || err);
-      reply({ id: d.id, ok: false, error: ret.slice(0, 200) });
+      reply({ id: d.id, orderId: d.orderId, ok: false, error: ret.slice(0, 200) });
     }
   });
 })();

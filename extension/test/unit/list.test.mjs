@@ -97,3 +97,44 @@ test('the bridge ignores messages of the wrong shape or from elsewhere', async (
   assert.equal((await p.WB.querydetail('8214398062177351')).ok, true);
   assert.equal(p.mtopCalls.length, before + 1, 'cached per order');
 });
+
+test('the bridge treats answers as untrusted: another order, oversized or malformed payloads are rejected', async () => {
+  const p = page();
+  const W = p.window;
+  const id = '8214779947343229', other = '8214398062177351';
+  // A page script answers before the MAIN-world bridge: first for another order id (ignored,
+  // the real answer still arrives), then echoing the right id with another order's payload.
+  let mode = 'wrong-echo';
+  W.addEventListener('message', (ev) => {
+    const d = ev.data;
+    if (!d || d.kind !== 'mtop-request') return;
+    if (mode === 'wrong-echo') W.postMessage({ ns: 'waybill/v1', kind: 'mtop-response', id: d.id, orderId: other, ok: true, response: site.querydetail(other) });
+    if (mode === 'other-payload') W.postMessage({ ns: 'waybill/v1', kind: 'mtop-response', id: d.id, orderId: d.orderId, ok: true, response: site.querydetail(other) });
+  });
+  const a = await p.WB.querydetail(id);
+  assert.equal(a.ok, true, JSON.stringify(a).slice(0, 200));
+  assert.ok(JSON.stringify(a.payload).includes('tradeOrderId=' + id));
+  mode = 'other-payload';
+  const b = await p.WB.querydetail('8212313961591322');
+  assert.deepEqual([b.ok, b.error], [false, 'order_mismatch']);
+  // validate directly: size cap, shapes, order ids in the payload.
+  const v = p.WB.validateMtop;
+  const good = site.querydetail(id);
+  assert.equal(v({ orderId: id, ok: true, response: good }, id).ok, true);
+  assert.equal(v({ orderId: other, ok: true, response: good }, id).error, 'order_mismatch');
+  assert.equal(v({ ok: true, response: good }, id).error, 'order_mismatch', 'no order id echoed');
+  const big = JSON.parse(JSON.stringify(good));
+  big.data.module.trackingDetailLineList[0].detailList.push({ trackingDetailDesc: 'x'.repeat(300 * 1024) });
+  assert.equal(v({ orderId: id, ok: true, response: big }, id).error, 'too_large');
+  const spoof = JSON.parse(JSON.stringify(good));
+  spoof.data.module.tradeOrderId = other;
+  assert.equal(v({ orderId: id, ok: true, response: spoof }, id).error, 'order_mismatch');
+  for (const bad of [
+    null, [], { data: [] }, { data: { module: { trackingDetailLineList: {} } } },
+    { data: { module: { trackingDetailLineList: ['x'] } } },
+    { data: { module: { trackingDetailLineList: [{ detailList: 'x' }] } } },
+    { data: { module: { trackingDetailLineList: [{ detailList: [null] }] } } },
+    { data: { module: { trackingDetailLineList: [{ mailNo: { toString: 1 } }] } } },
+    { ret: 'SUCCESS', data: { module: { trackingDetailLineList: [] } } },
+  ]) assert.equal(v({ orderId: id, ok: true, response: bad }, id).error, 'bad_shape', JSON.stringify(bad));
+});
