@@ -8,6 +8,9 @@
   const TERMINAL = new Set(['delivered', 'returned', 'cancelled', 'expired']);
   BG.PAGE_RECHECK_MS = 10 * MIN; // a page view re-asks the proxy at most this often
   BG.AE_REFETCH_MS = 30 * MIN;   // and AliExpress's own tracking at most this often
+  BG.AE_MAX_SOURCES = 10;        // what one decoded AliExpress answer may contribute
+  BG.AE_MAX_EVENTS = 200;        // … per source
+  BG.CROSSCHECK_MAX_NUMBERS = 200; // numbers per cross-check (5 batches of 40)
 
   // cadence is the refresh interval by stage (null: no more refreshes).
   BG.cadence = function cadence(status, stage) {
@@ -23,7 +26,7 @@
 
   function numbersOf(rec) {
     const out = [];
-    const add = (n) => { if (typeof n === 'string' && n && !out.includes(n)) out.push(n); };
+    const add = (n) => { if (BG.validNumber(n) && !out.includes(n)) out.push(n); };
     const m = rec.merged;
     if (m && Array.isArray(m.numbers)) for (const n of m.numbers) add(typeof n === 'string' ? n : n && n.number);
     if (rec.ae) for (const s of rec.ae.sources || []) add(s.number);
@@ -160,6 +163,22 @@
     return { views, needMtop };
   };
 
+  // limitSources bounds what a decoded AliExpress answer contributes: ≤ AE_MAX_SOURCES
+  // sources, ≤ AE_MAX_EVENTS events each, and only well-formed tracking numbers.
+  function limitSources(list) {
+    const out = [];
+    for (const s of list) {
+      if (out.length >= BG.AE_MAX_SOURCES) break;
+      if (!s || typeof s !== 'object' || Array.isArray(s)) continue;
+      const src = Object.assign({}, s, { events: Array.isArray(s.events) ? s.events.slice(0, BG.AE_MAX_EVENTS) : [] });
+      if (!BG.validNumber(src.number)) delete src.number;
+      if (Array.isArray(src.contacts)) src.contacts = src.contacts.slice(0, 10);
+      out.push(src);
+    }
+    return out;
+  }
+  BG.limitSources = limitSources;
+
   // onAliExpress: a querydetail payload for one order → decode, store, merge.
   BG.onAliExpress = async function onAliExpress(msg) {
     if (!ID.test(msg.orderId) || !msg.payload || typeof msg.payload !== 'object') return { error: 'bad_message' };
@@ -170,7 +189,7 @@
     if (page.lang) req.lang = page.lang;
     if (Number.isInteger(msg.page && msg.page.utcOffsetMinutes) && Math.abs(msg.page.utcOffsetMinutes) <= 960) req.utcOffsetMinutes = msg.page.utcOffsetMinutes;
     const d = await BG.call('decode', req);
-    const sources = d && Array.isArray(d.sources) ? d.sources : null;
+    const sources = d && Array.isArray(d.sources) ? limitSources(d.sources) : null;
     if (sources) {
       rec.ae = { sources, fetchedAt: Date.now() };
       // What AliExpress says about the order itself (shipped, protection end) feeds merge's advice.
@@ -189,7 +208,7 @@
     const rec = (await BG.getRecords([msg.orderId]))[msg.orderId] || BG.newRecord(msg.orderId);
     const str = (s, n) => (typeof s === 'string' ? s.slice(0, n) : '');
     rec.aeDom = {
-      numbers: dom.numbers.filter((n) => typeof n === 'string' && /^[A-Za-z0-9]{6,40}$/.test(n)).slice(0, 10),
+      numbers: dom.numbers.filter(BG.validNumber).slice(0, 10),
       events: dom.events.slice(0, 200).map((e) => ({ title: str(e && e.title, 200), text: str(e && e.text, 500), timeText: str(e && e.timeText, 60) })),
       eta: str(dom.eta, 100), fetchedAt: Date.now(),
     };
@@ -209,7 +228,7 @@
     const now = Date.now();
     const due = recs.filter((r) => numbersOf(r).length && (opts.force || now - (r.checkedAt || 0) > BG.PAGE_RECHECK_MS));
     const numbers = [];
-    for (const r of due) for (const n of numbersOf(r)) if (!numbers.includes(n)) numbers.push(n);
+    for (const r of due) for (const n of numbersOf(r)) if (!numbers.includes(n) && numbers.length < BG.CROSSCHECK_MAX_NUMBERS) numbers.push(n);
     if (!numbers.length) return { calls: 0, error: null };
     const before = BG.stats.proxyCalls;
     const { results, error } = await BG.track(numbers, lang);
@@ -230,7 +249,7 @@
     const ids = (Array.isArray(msg.orderIds) ? msg.orderIds : []).filter((id) => ID.test(id)).slice(0, 200);
     const recs = await BG.getRecords(ids);
     const page = checkPage(msg.page);
-    const lang = page.lang ? page.lang.replace('_', '-') : '';
+    const lang = BG.proxyLang(page.lang);
     const res = await BG.crosscheck(Object.values(recs), lang);
     const views = {};
     for (const id of Object.keys(recs)) views[id] = BG.viewOf(recs[id], msg.full);

@@ -4,6 +4,16 @@
   'use strict';
   BG.BATCH = 40;
   BG.PROXY_TIMEOUT_MS = 6000;
+  BG.PROXY_CONCURRENCY = 2;   // batches in flight at once
+  BG.LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/; // the only page languages sent to the proxy
+  BG.TRACKING_NUMBER = /^[A-Z0-9]{8,40}$/i;
+  BG.validNumber = (n) => typeof n === 'string' && BG.TRACKING_NUMBER.test(n);
+
+  // proxyLang is the page language as the proxy may see it ("pt_BR" → "pt-BR"), or '' if it is not one.
+  BG.proxyLang = function proxyLang(lang) {
+    const l = typeof lang === 'string' ? lang.replace('_', '-') : '';
+    return BG.LANG.test(l) ? l : '';
+  };
 
   // track posts numbers in batches; it resolves to {results: Map(number → result), error}.
   BG.track = async function track(numbers, lang) {
@@ -12,7 +22,13 @@
     let error = null;
     const batches = [];
     for (let i = 0; i < numbers.length; i += BG.BATCH) batches.push(numbers.slice(i, i + BG.BATCH));
-    await Promise.all(batches.map(async (batch) => {
+    if (lang && !BG.LANG.test(lang)) lang = '';
+    // At most BG.PROXY_CONCURRENCY batches in flight: workers take the next batch when one ends.
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) await one(batches[next++]);
+    };
+    const one = async (batch) => {
       BG.stats.proxyCalls++;
       BG.stats.proxyNumbers += batch.length;
       const ctl = new AbortController();
@@ -33,7 +49,8 @@
         BG.stats.proxyErrors++;
         error = { code: err.code || (err.name === 'AbortError' ? 'timeout' : 'unreachable'), at: Date.now() };
       } finally { clearTimeout(timer); }
-    }));
+    };
+    await Promise.all(Array.from({ length: Math.min(BG.PROXY_CONCURRENCY, batches.length) }, worker));
     return { results, error };
   };
 

@@ -168,3 +168,72 @@ test('the refresh alarm re-checks only parcels that are due, in one batch, and s
   const recs = await BG.getRecords(['8200000000000001']);
   assert.ok(recs['8200000000000001'].checkedAt >= now);
 });
+
+test('a decoded AliExpress answer is bounded: ≤ 10 sources, ≤ 200 events each, only well-formed numbers', async () => {
+  const id = '8214779947343230';
+  const q = site.querydetail('8214779947343229');
+  const line = q.data.module.trackingDetailLineList[0];
+  // Every number the line carries (mailNo, originMailNo, the carrier's "Copy" number) becomes the hostile one.
+  const hostile = JSON.stringify(line).split(line.mailNo).join('XXXXX0<script>').split(line.originMailNo || line.mailNo).join('XXXXX0<script>').split('CNBR00160702682').join('XXXXX0<script>');
+  q.data.module.trackingDetailLineList = Array.from({ length: 200 }, () => JSON.parse(hostile));
+  const a = await BG.onAliExpress({ orderId: id, payload: q, page: { lang: 'en' } });
+  assert.ok(a.view, JSON.stringify(a).slice(0, 300));
+  const rec = (await BG.getRecords([id]))[id];
+  assert.ok(rec.ae.sources.length > 0 && rec.ae.sources.length <= 10, String(rec.ae.sources.length));
+  for (const s of rec.ae.sources) assert.equal(s.number, undefined);
+  assert.deepEqual(BG.numbersOf(rec), []);
+  assert.deepEqual(a.view.numbers, []);
+  let proxied = 0;
+  proxyHandler = () => { proxied++; return { status: 200, body: { results: [] } }; };
+  const cc = await BG.onCrosscheck({ orderIds: [id], page: { lang: 'en' } });
+  assert.equal(proxied, 0, 'no proxy call');
+  assert.equal(cc.proxy.calls, 0);
+  // Events per source and sources per answer, straight through the limiter.
+  const many = BG.limitSources(Array.from({ length: 30 }, (_, i) => ({ source: 'aliexpress', number: 'LX' + String(10000000 + i) + '5CN',
+    events: Array.from({ length: 500 }, () => ({ time: '2026-07-01T10:00:00Z', text: 'x' })) })));
+  assert.equal(many.length, 10);
+  for (const s of many) assert.equal(s.events.length, 200);
+  assert.ok(BG.validNumber('RS0814398526Y') && !BG.validNumber('SHORT1') && !BG.validNumber('AB12<b>345678') && !BG.validNumber('A'.repeat(41)));
+});
+
+test('a page cross-check asks about ≤ 200 numbers, ≤ 2 batches in flight', async () => {
+  const recs = [];
+  for (let i = 0; i < 60; i++) {
+    const r = BG.newRecord('83000000000' + String(10000 + i));
+    r.ae = { fetchedAt: Date.now(), sources: Array.from({ length: 5 }, (_, j) => ({ source: 'aliexpress', number: 'LY' + String(10000000 + i * 10 + j) + '5CN', events: [] })) };
+    recs.push(r);
+  }
+  let inFlight = 0, maxInFlight = 0;
+  const sent = [];
+  proxyHandler = async (url, init) => {
+    const body = JSON.parse(init.body);
+    sent.push(body.numbers.length);
+    inFlight++; maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((r) => setTimeout(r, 20));
+    inFlight--;
+    return { status: 200, body: { results: [] } };
+  };
+  const res = await BG.crosscheck(recs, 'en', { force: true });
+  assert.equal(sent.reduce((a, b) => a + b, 0), 200, 'capped at 200 of 300 numbers');
+  assert.ok(sent.every((n) => n <= 40));
+  assert.equal(res.calls, 5);
+  assert.equal(maxInFlight, 2);
+});
+
+test('the page language reaches the proxy only when it looks like a language tag', async () => {
+  const id = '8214398062177351';
+  const langs = [];
+  proxyHandler = (url, init) => {
+    const body = JSON.parse(init.body);
+    langs.push(body.lang === undefined ? '(none)' : body.lang);
+    return { status: 200, body: { results: [] } };
+  };
+  for (const lang of ['pt_BR', 'en', 'en\r\nX-Evil: 1', 'x'.repeat(20), '../../etc', 'EN', 'zh-Hans']) {
+    const rec = (await BG.getRecords([id]))[id];
+    rec.checkedAt = 0;
+    await BG.onCrosscheck({ orderIds: [id], page: { lang } });
+  }
+  assert.deepEqual(langs, ['pt-BR', 'en', '(none)', '(none)', '(none)', '(none)', 'zh-Hans']);
+  assert.equal(BG.proxyLang('pt_BR'), 'pt-BR');
+  assert.equal(BG.proxyLang('<script>'), '');
+});
