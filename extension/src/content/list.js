@@ -21,8 +21,10 @@
     const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale, utcOffsetMinutes: -new Date().getTimezoneOffset() };
     const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
     if (!first) return;
-    apply(Object.values(first.views || {}));
-    const fetched = await Promise.all((first.needMtop || []).map(async (id) => {
+    // The background may answer {error} (bad message, storage failure): no views, nothing to fetch.
+    const firstViews = first.views && typeof first.views === 'object' ? first.views : {};
+    apply(Object.values(firstViews));
+    const fetched = await Promise.all((Array.isArray(first.needMtop) ? first.needMtop : []).map(async (id) => {
       const res = await WB.querydetail(id);
       if (res.ok) {
         const r = await WB.send({ type: 'aliexpress', page, orderId: id, payload: res.payload, full: !!opts.full });
@@ -36,7 +38,7 @@
       }
       return '';
     }));
-    const ids = orders.map((o) => o.orderId).filter((id) => fetched.includes(id) || (first.views[id] && (first.views[id].numbers || []).length));
+    const ids = orders.map((o) => o.orderId).filter((id) => fetched.includes(id) || (firstViews[id] && (firstViews[id].numbers || []).length));
     if (!ids.length) return;
     const cc = await WB.send({ type: 'crosscheck', page, orderIds: ids, full: !!opts.full });
     if (cc) apply(Object.values(cc.views || {}));

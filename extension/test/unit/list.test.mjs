@@ -138,3 +138,15 @@ test('the bridge treats answers as untrusted: another order, oversized or malfor
     { ret: 'SUCCESS', data: { module: { trackingDetailLineList: [] } } },
   ]) assert.equal(v({ orderId: id, ok: true, response: bad }, id).error, 'bad_shape', JSON.stringify(bad));
 });
+
+test('the pipeline survives a background that answers {error}', async () => {
+  const p = page();
+  const W = p.window;
+  const msgs = [];
+  W.chrome.runtime.sendMessage = (msg, cb) => { msgs.push(msg.type); setTimeout(() => cb({ error: 'bad_message' }), 0); };
+  const applied = [];
+  const ctx = { host: 'www.aliexpress.com', lang: 'en', locale: 'en' };
+  await p.WB.pipeline(ctx, [{ orderId: '8214779947343229', statusText: 'Awaiting delivery', hasTrack: true }], (b) => applied.push(...b));
+  assert.deepEqual(msgs, ['orders']);
+  assert.equal(applied.length, 0);
+});
