@@ -41,8 +41,13 @@
     let migrated = 0;
     if (from === 1 && got.parcels && typeof got.parcels === 'object') {
       const out = {};
+      // A record already in schema 2 (an earlier attempt that failed before removing
+      // "parcels", then newer writes) is newer than the v1 copy: never overwrite it.
+      const ids = Object.keys(got.parcels).filter((id) => /^\d{10,22}$/.test(id));
+      const have = ids.length ? await area.get(ids.map((id) => 'p:' + id)) : {};
       for (const [id, old] of Object.entries(got.parcels)) {
         if (!/^\d{10,22}$/.test(id) || !old || typeof old !== 'object') continue;
+        if (have['p:' + id]) continue;
         const r = BG.newRecord(id);
         r.createdAt = r.updatedAt = Number(old.updatedAt) || Date.now();
         r.order.status = typeof old.status === 'string' ? old.status : 'unknown';
@@ -57,15 +62,23 @@
         out['p:' + id] = r;
         migrated++;
       }
-      await area.set(out);
+      if (migrated) await area.set(out);
       await area.remove('parcels');
     }
     await area.set({ meta: { schema: SCHEMA, migratedFrom: from, migratedAt: Date.now() } });
     return { from, to: SCHEMA, migrated };
   };
 
+  // ready resolves once the store is migrated; it rejects when migration fails (and the
+  // next call tries again), so nothing reads or writes parcels on an unmigrated store.
   BG.ready = function () {
-    if (!ready) ready = BG.migrate().catch((err) => { console.warn('Waybill: migration failed', err); ready = null; });
+    if (!ready) {
+      ready = BG.migrate().catch((err) => {
+        console.warn('Waybill: migration failed', err);
+        ready = null;
+        throw err;
+      });
+    }
     return ready;
   };
 
@@ -85,6 +98,7 @@
   };
 
   BG.putRecords = async function putRecords(recs) {
+    await BG.ready(); // never write over a store that is not migrated yet
     const out = {};
     for (const r of recs) {
       r.updatedAt = Date.now();

@@ -9,7 +9,7 @@ if (typeof importScripts === 'function' && typeof globalThis.BG === 'undefined')
   BG.core().catch(() => {}); // start the wasm now: the first message should not pay for it
   // Warm the core with one tiny call, so "first answer" is measured as users get it.
   BG.call('classify', { source: 'text', text: '' }).catch(() => {});
-  BG.ready();
+  BG.ready().catch(() => {}); // logged in ready(); every read and write tries again
 
   const PAGE_HOST = /^https:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)\//;
   const HANDLERS = {
