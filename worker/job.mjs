@@ -100,7 +100,10 @@ export class Job {
     for (let i = 0; i + 1 < hs.length; i += 2) h.set(hs[i], hs[i + 1]);
     const signal = AbortSignal.timeout(timeoutMs > 0 ? timeoutMs : 10000);
     try {
-      const res = await fetch(url, { method, headers: h, body, signal, redirect: "follow" });
+      // A redirect must not carry the 17TRACK key to another host: requests
+      // with credentials in headers do not follow redirects.
+      const redirect = h.has("17token") ? "manual" : "follow";
+      const res = await fetch(url, { method, headers: h, body, signal, redirect });
       const buf = new Uint8Array(await res.arrayBuffer());
       this.reply(id, res.status, buf, null, res.headers.get("retry-after"));
     } catch (err) {

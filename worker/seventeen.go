@@ -206,11 +206,12 @@ func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []s
 func (t *seventeenSource) rejection(e gjson.Result) *sourceResult {
 	code := e.Get("code").Int()
 	msg := e.Get("message").String()
-	if len(msg) > 200 {
-		msg = msg[:200]
-	}
+	// Redact before cutting: a cut token would no longer match in full.
 	if tok := t.s.cfg.SeventeenToken; tok != "" {
 		msg = strings.ReplaceAll(msg, tok, "[redacted]")
+	}
+	if len(msg) > 200 {
+		msg = msg[:200]
 	}
 	detail := " (17TRACK " + strconv.FormatInt(code, 10) + ")"
 	if msg != "" {

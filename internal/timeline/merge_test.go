@@ -743,3 +743,21 @@ func TestNormText(t *testing.T) {
 		assert.Equal(t, want, normText(in), in)
 	}
 }
+
+// "not_found" means a tracker answered with nothing; events nobody can
+// classify, or only the buyer's own input, mean "unknown".
+func TestFallbackUnknownVersusNotFound(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		sources []SourceTimeline
+		want    status.Status
+	}{
+		{"tracker answered, no events", []SourceTimeline{src("cainiao", "LX299455986CN")}, status.NotFound},
+		{"unclassified events", []SourceTimeline{src("cainiao", "LX299455986CN", ev("1h", status.Unknown, "", 0, "Parcel handed over"))}, status.Unknown},
+		{"only the typed number", []SourceTimeline{src("text", "8199633578334590")}, status.Unknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Merge(Input{Now: at("100h"), Sources: tc.sources}).Status)
+		})
+	}
+}

@@ -121,8 +121,8 @@ func (m *merger) summarize(r *Result) {
 }
 
 // fallbackStatus is the status when no event says anything: the sources'
-// own overall statuses, then the order, then "not found" if some source
-// answered, else "unknown".
+// own overall statuses, then the order, then "not found" if some tracker
+// answered with no events, else "unknown".
 func (m *merger) fallbackStatus() status.Status {
 	best := status.Status("")
 	for _, s := range m.sources {
@@ -146,7 +146,13 @@ func (m *merger) fallbackStatus() status.Status {
 	}
 	answered, notFound := false, false
 	for _, s := range m.sources {
-		if s.ErrCode == "" && s.ErrMsg == "" {
+		if len(s.Events) > 0 {
+			// Events exist, but none of them says anything we know: that is
+			// "we cannot tell", not "no tracker knows this number".
+			return status.Unknown
+		}
+		// A "text" source is the buyer's own input, not a tracker's answer.
+		if s.ErrCode == "" && s.ErrMsg == "" && s.Source != "text" {
 			answered = true
 		}
 		if s.Status == status.NotFound {

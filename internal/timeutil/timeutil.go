@@ -35,7 +35,22 @@ func ParseRFC3339(s string) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return t - int64(off)*Second, true
+	return inRange(t - int64(off)*Second)
+}
+
+// minTime and maxTime bound what RFC 3339 can write (years 0001–9999): an
+// instant outside them (year 0000 shifted by its offset) would format as a
+// string no parser accepts, so it is refused here, where it enters.
+var (
+	minTime = Date(1, 1, 1, 0, 0, 0)
+	maxTime = Date(9999, 12, 31, 23, 59, 59)
+)
+
+func inRange(t int64) (int64, bool) {
+	if t < minTime || t > maxTime+999 {
+		return 0, false
+	}
+	return t, true
 }
 
 // ParseLocal parses "2006-01-02 15:04:05" (a 'T' may replace the space, the
@@ -46,7 +61,7 @@ func ParseLocal(s string, offset int) (int64, bool) {
 	if !ok || n != len(s) {
 		return 0, false
 	}
-	return t - int64(offset)*Second, true
+	return inRange(t - int64(offset)*Second)
 }
 
 // ParseDate parses "2006-01-02" as midnight at offset seconds east of UTC.
@@ -60,7 +75,7 @@ func ParseDate(s string, offset int) (int64, bool) {
 	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > DaysIn(m, y) {
 		return 0, false
 	}
-	return Date(y, m, d, 0, 0, 0) - int64(offset)*Second, true
+	return inRange(Date(y, m, d, 0, 0, 0) - int64(offset)*Second)
 }
 
 // Parse accepts whatever timestamp a payload is likely to hold: RFC 3339

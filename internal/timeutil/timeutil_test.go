@@ -186,3 +186,18 @@ func BenchmarkFormatRFC3339(b *testing.B) {
 		}
 	})
 }
+
+func TestOutsideRFC3339YearsIsRefused(t *testing.T) {
+	for _, s := range []string{"0000-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"} {
+		_, ok := ParseRFC3339(s)
+		if ok {
+			t.Errorf("ParseRFC3339(%q) accepted an instant outside years 0001–9999", s)
+		}
+	}
+	if _, ok := ParseLocal("0000-01-01 00:00:00", CST); ok {
+		t.Error("ParseLocal accepted year 0000 at UTC+8")
+	}
+	if v, ok := ParseRFC3339("0001-01-01T00:00:00Z"); !ok || FormatRFC3339(v) != "0001-01-01T00:00:00Z" {
+		t.Errorf("year 0001 must still round-trip, got %v %q", ok, FormatRFC3339(v))
+	}
+}
