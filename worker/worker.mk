@@ -13,6 +13,7 @@ DEV_PORT       ?= 8787
 setup-worker: $(WORKER_DIR)/node_modules/.waybill-stamp
 $(WORKER_DIR)/node_modules/.waybill-stamp: $(WORKER_DIR)/package.json $(WORKER_DIR)/package-lock.json
 	@command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	@command -v curl >/dev/null || (apt-get update && apt-get install -y curl) # serve-with-fakes.sh polls with it
 	cd $(WORKER_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@$(WORKER_NODE) --version >/dev/null
 	@touch $@
