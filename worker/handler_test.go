@@ -123,24 +123,6 @@ func srcOf(r gjson.Result, name string) gjson.Result {
 	return r.Get(`sources.#(source=="` + name + `")`)
 }
 
-// s10 makes a valid UPU S10 number from 8 digits.
-func s10(prefix string, serial int, suffix string) string {
-	d := []byte(strconv.Itoa(100000000 + serial)[1:])
-	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
-	sum := 0
-	for i, c := range d {
-		sum += int(c-'0') * weights[i]
-	}
-	check := 11 - sum%11
-	switch check {
-	case 10:
-		check = 0
-	case 11:
-		check = 5
-	}
-	return prefix + string(d) + strconv.Itoa(check) + suffix
-}
-
 func TestHealthz(t *testing.T) {
 	h := newHarness(t, nil)
 	code, hdr, body := h.do("GET", "/healthz", "")
@@ -193,7 +175,7 @@ func TestTooLarge(t *testing.T) {
 
 	nums := make([]string, 41)
 	for i := range nums {
-		nums[i] = s10("RB", i, "CN")
+		nums[i] = faketracker.S10("RB", i, "CN")
 	}
 	code, body = h.track(nums...)
 	assert.Equal(t, 413, code)
@@ -339,7 +321,7 @@ func TestBatching40Numbers(t *testing.T) {
 	h := newHarness(t, nil)
 	nums := make([]string, 40)
 	for i := range nums {
-		nums[i] = s10("RB", 1000+i, "CN")
+		nums[i] = faketracker.S10("RB", 1000+i, "CN")
 	}
 	code, body := h.track(nums...)
 	require.Equal(t, 200, code, body.Raw)
@@ -370,7 +352,7 @@ func TestBatching40Numbers(t *testing.T) {
 
 func TestRegisteredOnceEvenAfterCacheExpiry(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
-	n := s10("RB", 77, "CN")
+	n := faketracker.S10("RB", 77, "CN")
 	h.track(n)
 	h.track(n)
 	st := h.fake.Snapshot()
@@ -406,7 +388,7 @@ func TestRetryOnceOn5xxAnd429(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			h := newHarness(t, nil)
 			h.fake.SetFault(faketracker.Fault{Endpoint: "gettrackinfo", Mode: mode, Times: 1})
-			_, body := h.track(s10("RB", 5, "CN"))
+			_, body := h.track(faketracker.S10("RB", 5, "CN"))
 			s := srcOf(body.Get("results.0"), "17track")
 			assert.True(t, s.Get("ok").Bool(), s.Raw)
 			assert.Equal(t, 2, h.fake.Snapshot().Calls["gettrackinfo"])
@@ -425,7 +407,7 @@ func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 		t.Run(tc.mode, func(t *testing.T) {
 			h := newHarness(t, func(c *Config) { c.UpstreamTimeout = 300 * time.Millisecond })
 			h.fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Mode: tc.mode})
-			n := s10("RB", 6, "CN")
+			n := faketracker.S10("RB", 6, "CN")
 			code, body := h.track(n)
 			assert.Equal(t, 200, code, body.Raw)
 			r := body.Get("results.0")
@@ -448,14 +430,14 @@ func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 func TestEveryTrackerFailing(t *testing.T) {
 	h := newHarness(t, nil)
 	h.fake.SetFault(faketracker.Fault{Mode: faketracker.Fault500})
-	code, body := h.track(s10("RB", 8, "CN"), "hello")
+	code, body := h.track(faketracker.S10("RB", 8, "CN"), "hello")
 	assert.Equal(t, 502, code)
 	assert.Equal(t, "upstream_failed", body.Get("error.code").String())
 	assert.Len(t, body.Get("results").Array(), 2, "the details still come back")
 
 	h = newHarness(t, func(c *Config) { c.UpstreamTimeout = 200 * time.Millisecond })
 	h.fake.SetFault(faketracker.Fault{Mode: faketracker.FaultHang})
-	code, _, body = h.do("GET", "/v1/track/"+s10("RB", 9, "CN"), "")
+	code, _, body = h.do("GET", "/v1/track/"+faketracker.S10("RB", 9, "CN"), "")
 	assert.Equal(t, 504, code)
 	assert.Equal(t, "upstream_timeout", body.Get("error.code").String())
 }
@@ -498,7 +480,7 @@ func TestCacheEncoding(t *testing.T) {
 
 func TestNotRegisteredUpstreamRegistersAgain(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
-	n := s10("RB", 78, "CN")
+	n := faketracker.S10("RB", 78, "CN")
 	h.track(n)
 	h.fake.Reset() // 17TRACK forgot the number (deleted after 90 days)
 	_, body := h.track(n)

@@ -6,7 +6,6 @@ import (
 	"github.com/waybill/waybill/internal/source"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
-	"github.com/waybill/waybill/internal/timeutil"
 )
 
 // Decode answers the decode call, an extension of contract 1 that turns a
@@ -123,8 +122,7 @@ func appendDecodeResult(dst []byte, res *source.Result) []byte {
 func keyTime(w *jsonw.Writer, k string, t int64) {
 	if t != 0 {
 		w.Key(k)
-		var buf [32]byte
-		w.Str(string(timeutil.AppendRFC3339(buf[:0], t)))
+		writeTime(w, t)
 	}
 }
 

@@ -220,23 +220,6 @@ func srcOf(r gjson.Result, name string) gjson.Result {
 	return r.Get(`sources.#(source=="` + name + `")`)
 }
 
-// s10 makes a valid UPU S10 number from a serial.
-func s10(serial int) string {
-	d := []byte(strconv.Itoa(100000000 + serial)[1:])
-	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
-	sum := 0
-	for i, c := range d {
-		sum += int(c-'0') * weights[i]
-	}
-	check := 11 - sum%11
-	if check == 10 {
-		check = 0
-	} else if check == 11 {
-		check = 5
-	}
-	return "RB" + string(d) + strconv.Itoa(check) + "CN"
-}
-
 var serial = struct {
 	sync.Mutex
 	n int
@@ -249,7 +232,7 @@ func fresh(n int) []string {
 	out := make([]string, n)
 	for i := range out {
 		serial.n++
-		out[i] = s10(serial.n)
+		out[i] = faketracker.S10("RB", serial.n, "CN")
 	}
 	return out
 }

@@ -105,10 +105,10 @@ func run(n, conc int, maxTime time.Duration) error {
 	batch := `{"numbers":[` + quoteAll(batchNumbers()) + `]}`
 	var missSeq atomic.Int64
 	missGo := func() (string, string) {
-		return "GET", "/v1/track/" + s10(800000+int(missSeq.Add(1)))
+		return "GET", "/v1/track/" + faketracker.S10("RB", 800000+int(missSeq.Add(1)), "CN")
 	}
 	missJS := func() (string, string) {
-		return "GET", "/miss/" + s10(900000+int(missSeq.Add(1)))
+		return "GET", "/miss/" + faketracker.S10("RB", 900000+int(missSeq.Add(1)), "CN")
 	}
 	// Warm both (instantiation, JIT, cache fill) before measuring.
 	for i := 0; i < 30; i++ {
@@ -436,7 +436,7 @@ func wasmSize(path string) (raw, gz int) {
 func batchNumbers() []string {
 	out := make([]string, 40)
 	for i := range out {
-		out[i] = s10(700000 + i)
+		out[i] = faketracker.S10("RB", 700000+i, "CN")
 	}
 	return out
 }
@@ -447,21 +447,4 @@ func quoteAll(xs []string) string {
 		q[i] = strconv.Quote(x)
 	}
 	return strings.Join(q, ",")
-}
-
-// s10 makes a valid UPU S10 number from a serial.
-func s10(serial int) string {
-	d := []byte(strconv.Itoa(100000000 + serial)[1:])
-	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
-	sum := 0
-	for i, c := range d {
-		sum += int(c-'0') * weights[i]
-	}
-	check := 11 - sum%11
-	if check == 10 {
-		check = 0
-	} else if check == 11 {
-		check = 5
-	}
-	return "RB" + string(d) + strconv.Itoa(check) + "CN"
 }
