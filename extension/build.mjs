@@ -29,31 +29,57 @@ function argValue(name) {
 // normaliseProxy accepts an http(s) origin (a path is allowed) and drops a trailing slash.
 export function normaliseProxy(raw) {
   let u;
-  try { u = new URL(raw); } catch { fail(`PROXY_URL is not a URL: ${raw}`); }
+  try {
+    u = new URL(raw);
+  } catch {
+    fail(`PROXY_URL is not a URL: ${raw}`);
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') fail(`PROXY_URL must be http(s): ${raw}`);
   return u.href.replace(/\/+$/, '');
 }
 
-function fail(msg) { console.error('build: ' + msg); process.exit(2); }
+function fail(msg) {
+  console.error('build: ' + msg);
+  process.exit(2);
+}
 
 // The order matters: later files use what earlier ones define.
 export const BACKGROUND_SCRIPTS = [
-  'core/wasm_exec.js', 'common/config.js', 'common/links.js', 'background/core.js',
-  'background/store.js', 'background/proxy.js', 'background/parcels.js', 'background/schedule.js',
+  'core/wasm_exec.js',
+  'common/config.js',
+  'common/links.js',
+  'background/core.js',
+  'background/store.js',
+  'background/proxy.js',
+  'background/parcels.js',
+  'background/schedule.js',
   'background/sw.js',
 ];
-const CONTENT_COMMON = ['common/config.js', 'common/strings.js', 'common/i18n.js', 'common/selectors.js',
-  'common/links.js', 'content/page.js', 'content/extract.js', 'content/bridge.js', 'content/badge.js',
-  'content/panel.js'];
+const CONTENT_COMMON = [
+  'common/config.js',
+  'common/strings.js',
+  'common/i18n.js',
+  'common/selectors.js',
+  'common/links.js',
+  'content/page.js',
+  'content/extract.js',
+  'content/bridge.js',
+  'content/badge.js',
+  'content/panel.js',
+];
 
 // The development public key and the Chrome extension id it implies.
-export const DEV_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvgDC/+ufBpau3i7j85fydDSHdrEbvU8Rd3rPHiVdh7tXix3hLl4trscOoFXw1N5F8xAaH5GW6iFHPrKfULlqm9ZDymcTtDb/8GGvKVXCi/tkpGufwu1wDZqnPnzTbleGcc9bUoDNjWmnKm4ATLnjsFZ/KY/qNZe7YkKZEQFgVq0FwhkZyIGkd/SwuL62mW0pjsK+r/zV5hY0jOOtBcvoonc436LcmAQ27Bou1wO4fbuHH8RPxTq5z9fkZFHqPxUHXhCJKQzd2qf0xWX3vGoXty6RF0GC2j0vjEZt2BnTl/y7YeEwc1Z+cewMoxseLjMM38hdXneFbez49PVitPeW0QIDAQAB';
+export const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvgDC/+ufBpau3i7j85fydDSHdrEbvU8Rd3rPHiVdh7tXix3hLl4trscOoFXw1N5F8xAaH5GW6iFHPrKfULlqm9ZDymcTtDb/8GGvKVXCi/tkpGufwu1wDZqnPnzTbleGcc9bUoDNjWmnKm4ATLnjsFZ/KY/qNZe7YkKZEQFgVq0FwhkZyIGkd/SwuL62mW0pjsK+r/zV5hY0jOOtBcvoonc436LcmAQ27Bou1wO4fbuHH8RPxTq5z9fkZFHqPxUHXhCJKQzd2qf0xWX3vGoXty6RF0GC2j0vjEZt2BnTl/y7YeEwc1Z+cewMoxseLjMM38hdXneFbez49PVitPeW0QIDAQAB';
 export const EXTENSION_ID = 'blmacpgplmpfnbdjepcdndpaljlhmgkp';
 export const FIREFOX_ID = 'waybill@waybill.invalid';
 
 // AliExpress hosts we read. aliexpress.ru is matched so it can degrade politely.
 const ORDER_MATCHES = ['https://*.aliexpress.com/p/order/*', 'https://*.aliexpress.us/p/order/*'];
-const TRACK_MATCHES = ['https://*.aliexpress.com/p/tracking/*', 'https://*.aliexpress.us/p/tracking/*'];
+const TRACK_MATCHES = [
+  'https://*.aliexpress.com/p/tracking/*',
+  'https://*.aliexpress.us/p/tracking/*',
+];
 const RU_MATCHES = ['https://aliexpress.ru/order-list*', 'https://*.aliexpress.ru/order-list*'];
 
 export function manifest(browser, proxy) {
@@ -74,10 +100,30 @@ export function manifest(browser, proxy) {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     content_scripts: [
-      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES], js: ['main/mtop-bridge.js'], run_at: 'document_start', world: 'MAIN' },
-      { matches: [...ORDER_MATCHES, ...TRACK_MATCHES, ...RU_MATCHES], js: [...CONTENT_COMMON, 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js', 'content/main.js'], run_at: 'document_end' },
+      {
+        matches: [...ORDER_MATCHES, ...TRACK_MATCHES],
+        js: ['main/mtop-bridge.js'],
+        run_at: 'document_start',
+        world: 'MAIN',
+      },
+      {
+        matches: [...ORDER_MATCHES, ...TRACK_MATCHES, ...RU_MATCHES],
+        js: [
+          ...CONTENT_COMMON,
+          'content/list.js',
+          'content/detail.js',
+          'content/track.js',
+          'content/ru.js',
+          'content/main.js',
+        ],
+        run_at: 'document_end',
+      },
     ],
-    action: { default_popup: 'popup/popup.html', default_title: '__MSG_extName__', default_icon: Object.fromEntries(ICON_SIZES.slice(0, 2).map((n) => [n, `icons/${n}.png`])) },
+    action: {
+      default_popup: 'popup/popup.html',
+      default_title: '__MSG_extName__',
+      default_icon: Object.fromEntries(ICON_SIZES.slice(0, 2).map((n) => [n, `icons/${n}.png`])),
+    },
     options_ui: { page: 'options/options.html', open_in_tab: true },
   };
   if (browser === 'chrome') {
@@ -90,8 +136,13 @@ export function manifest(browser, proxy) {
   } else {
     m.background = { scripts: BACKGROUND_SCRIPTS };
     // Tracking numbers read off the pages go to the proxy: declared as website content.
-    m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0',
-      data_collection_permissions: { required: ['websiteContent'] } } };
+    m.browser_specific_settings = {
+      gecko: {
+        id: FIREFOX_ID,
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['websiteContent'] },
+      },
+    };
   }
   return m;
 }
@@ -116,45 +167,73 @@ export function icon(n) {
   for (let y = 0; y < n; y++) {
     const row = Buffer.alloc(1 + n * 4);
     for (let x = 0; x < n; x++) {
-      const u = (x + 0.5) / n, v = (y + 0.5) / n;
+      const u = (x + 0.5) / n,
+        v = (y + 0.5) / n;
       const r = 0.18; // corner radius
-      const dx = Math.max(r - u, 0, u - (1 - r)), dy = Math.max(r - v, 0, v - (1 - r));
+      const dx = Math.max(r - u, 0, u - (1 - r)),
+        dy = Math.max(r - v, 0, v - (1 - r));
       const inside = dx * dx + dy * dy <= r * r;
       const seam = Math.abs(v - 0.36) < 0.035;
       const tape = Math.abs(u - 0.5) < 0.1 && v < 0.36;
       const dot = (u - 0.72) ** 2 + (v - 0.7) ** 2 < 0.016;
-      const [R, G, B] = dot ? [26, 79, 176] : seam ? [140, 88, 40] : tape ? [240, 220, 170] : [200, 137, 74];
+      const [R, G, B] = dot
+        ? [26, 79, 176]
+        : seam
+          ? [140, 88, 40]
+          : tape
+            ? [240, 220, 170]
+            : [200, 137, 74];
       row.set([R, G, B, inside ? 255 : 0], 1 + x * 4);
     }
     rows.push(row);
   }
-  const crcTable = Array.from({ length: 256 }, (_, k) => { let c = k; for (let i = 0; i < 8; i++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const crcTable = Array.from({ length: 256 }, (_, k) => {
+    let c = k;
+    for (let i = 0; i < 8; i++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
   const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4); c.writeUInt32BE(crc(td));
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
     return Buffer.concat([len, td, c]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(n, 0); ihdr.writeUInt32BE(n, 4); ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.writeUInt32BE(n, 0);
+  ihdr.writeUInt32BE(n, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6; // 8-bit RGBA
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 export const ICON_SIZES = [16, 32, 48, 128];
 
 function copyDir(from, to) {
   fs.mkdirSync(to, { recursive: true });
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    const s = path.join(from, e.name), d = path.join(to, e.name);
-    if (e.isDirectory()) copyDir(s, d); else fs.copyFileSync(s, d);
+    const s = path.join(from, e.name),
+      d = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(s, d);
+    else fs.copyFileSync(s, d);
   }
 }
 
 export function build() {
   const src = path.join(here, 'src');
   for (const c of ['core.wasm', 'wasm_exec.js']) {
-    if (!fs.existsSync(path.join(coreDir, c))) fail(`${path.join(coreDir, c)} is missing: run \`make wasm\` first`);
+    if (!fs.existsSync(path.join(coreDir, c)))
+      fail(`${path.join(coreDir, c)} is missing: run \`make wasm\` first`);
   }
   const table = strings(src);
   for (const browser of ['chrome', 'firefox']) {
@@ -164,13 +243,20 @@ export function build() {
     copyDir(coreDir, path.join(out, 'core'));
     fs.mkdirSync(path.join(out, 'icons'), { recursive: true });
     for (const n of ICON_SIZES) fs.writeFileSync(path.join(out, 'icons', `${n}.png`), icon(n));
-    fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest(browser, proxyURL), null, 2) + '\n');
-    fs.writeFileSync(path.join(out, 'common', 'config.js'),
+    fs.writeFileSync(
+      path.join(out, 'manifest.json'),
+      JSON.stringify(manifest(browser, proxyURL), null, 2) + '\n',
+    );
+    fs.writeFileSync(
+      path.join(out, 'common', 'config.js'),
       '// Generated by build.mjs. PROXY_URL is a build setting; the options page can override it.\n' +
-      `globalThis.WAYBILL_CONFIG = Object.freeze(${JSON.stringify({ proxyUrl: proxyURL, version: pkg.version, browser })});\n`);
-    fs.writeFileSync(path.join(out, 'common', 'strings.js'),
+        `globalThis.WAYBILL_CONFIG = Object.freeze(${JSON.stringify({ proxyUrl: proxyURL, version: pkg.version, browser })});\n`,
+    );
+    fs.writeFileSync(
+      path.join(out, 'common', 'strings.js'),
       '// Generated by build.mjs from _locales/*/messages.json.\n' +
-      `globalThis.WAYBILL_STRINGS = Object.freeze(${JSON.stringify(table)});\n`);
+        `globalThis.WAYBILL_STRINGS = Object.freeze(${JSON.stringify(table)});\n`,
+    );
   }
   console.log(`build: dist/chrome and dist/firefox (proxy ${proxyURL}) in ${outRoot}`);
 }

@@ -10,11 +10,19 @@ import { startWorker } from '../test/lib/worker.mjs';
 import { closedPort } from '../test/lib/ports.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor((s.length - 1) / 2)]; };
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor((s.length - 1) / 2)];
+};
 const ms = (v) => (v === undefined || v === null || Number.isNaN(v) ? 'n/a' : v.toFixed(0) + ' ms');
 
-let worker = null, note = '';
-try { worker = await startWorker(); } catch (err) { note = 'proxy down (worker did not start: ' + String(err.message).split('\n')[0] + ')'; }
+let worker = null,
+  note = '';
+try {
+  worker = await startWorker();
+} catch (err) {
+  note = 'proxy down (worker did not start: ' + String(err.message).split('\n')[0] + ')';
+}
 const proxyUrl = worker ? worker.url : `http://127.0.0.1:${await closedPort()}`;
 const ext = buildExtension(proxyUrl);
 const rows = [];
@@ -29,14 +37,27 @@ const WATCH = () => {
     const now = performance.now();
     if (!t.cards) t.cards = now;
     const badgeOf = (c) => c.querySelector('.waybill-badge');
-    if (!t.badges && document.querySelectorAll('.order-item .waybill-badge').length >= 50) t.badges = now;
+    if (!t.badges && document.querySelectorAll('.order-item .waybill-badge').length >= 50)
+      t.badges = now;
     const shipped = [...cards].filter((c) => c.querySelector('a[href*="tradeOrderId="]'));
-    if (!t.tracked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-number'))) t.tracked = now;
-    if (!t.checked && shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-checked') === 'true')) t.checked = now;
+    if (
+      !t.tracked &&
+      shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-number'))
+    )
+      t.tracked = now;
+    if (
+      !t.checked &&
+      shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-checked') === 'true')
+    )
+      t.checked = now;
   };
   // Exact instants: a MutationObserver sees the cards and every badge change as they happen.
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true,
-    attributeFilter: ['data-waybill-number', 'data-waybill-checked'] });
+  new MutationObserver(check).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-waybill-number', 'data-waybill-checked'],
+  });
 };
 
 async function visit(b, label) {
@@ -44,7 +65,9 @@ async function visit(b, label) {
   await page.addInitScript(WATCH);
   const s0 = await b.sw.evaluate(() => ({ ...BG.stats }));
   // The cards come 300 ms after the page, like the real SPA's (after its own mtop call).
-  await page.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=300&fixture_total=50&fixture_size=50');
+  await page.goto(
+    'https://www.aliexpress.com/p/order/index.html?fixture_delay=300&fixture_total=50&fixture_size=50',
+  );
   const end = Date.now() + 20000;
   let r;
   while (Date.now() < end) {
@@ -56,8 +79,15 @@ async function visit(b, label) {
   const s1 = await b.sw.evaluate(() => ({ ...BG.stats }));
   const mtop = await page.evaluate(() => window.__fixture.mtopCalls);
   await page.close();
-  return { label, badges: r.badges ? r.badges - r.cards : NaN, tracked: r.tracked ? r.tracked - r.cards : NaN,
-    checked: r.checked ? r.checked - r.cards : NaN, proxyCalls: s1.proxyCalls - s0.proxyCalls, proxyNumbers: s1.proxyNumbers - s0.proxyNumbers, mtop };
+  return {
+    label,
+    badges: r.badges ? r.badges - r.cards : NaN,
+    tracked: r.tracked ? r.tracked - r.cards : NaN,
+    checked: r.checked ? r.checked - r.cards : NaN,
+    proxyCalls: s1.proxyCalls - s0.proxyCalls,
+    proxyNumbers: s1.proxyNumbers - s0.proxyNumbers,
+    mtop,
+  };
 }
 
 try {
@@ -65,17 +95,22 @@ try {
   const install = [];
   for (let i = 0; i < RUNS; i++) {
     const b = await launch(ext.dir);
-    const t = await b.sw.evaluate(() => new Promise((resolve) => {
-      const wait = () => (BG.timings.firstAnswer || BG.timings.error ? resolve(BG.timings) : setTimeout(wait, 5));
-      wait();
-    }));
+    const t = await b.sw.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const wait = () =>
+            BG.timings.firstAnswer || BG.timings.error ? resolve(BG.timings) : setTimeout(wait, 5);
+          wait();
+        }),
+    );
     install.push(t.firstAnswer);
     await b.close();
   }
   // 1b. Cold start on wake, as users get it after ~30 s idle: the worker is stopped
   // (CDP ServiceWorker.stopAllWorkers) and an extension page sends one message that
   // needs a core answer. Measured in the worker (start → first answer) and round trip.
-  const wake = [], trip = [];
+  const wake = [],
+    trip = [];
   {
     const b = await launch(ext.dir);
     const page = await b.ctx.newPage();
@@ -90,14 +125,29 @@ try {
         const res = await chrome.runtime.sendMessage({ type: 'ping' });
         return { trip: performance.now() - t0, res };
       });
-      if (r.res && r.res.ok) { wake.push(r.res.timings.firstAnswer); trip.push(r.trip); }
+      if (r.res && r.res.ok) {
+        wake.push(r.res.timings.firstAnswer);
+        trip.push(r.trip);
+      }
     }
     await b.close();
   }
   const size = fs.statSync(new URL('../core/core.wasm', import.meta.url)).size;
-  rows.push(['core.wasm size (raw)', (size / 1e6).toFixed(2) + ' MB (' + size + ' bytes)', '≤ 2.5 MB']);
-  rows.push([`service worker start → first core answer, fresh browser (median of ${RUNS}; ${install.map((x) => x.toFixed(0)).join(', ')})`, ms(median(install)), '']);
-  rows.push([`service worker wake → first core answer (median of ${wake.length}; ${wake.map((x) => x.toFixed(0)).join(', ')})`, ms(median(wake)), '≤ 300 ms']);
+  rows.push([
+    'core.wasm size (raw)',
+    (size / 1e6).toFixed(2) + ' MB (' + size + ' bytes)',
+    '≤ 2.5 MB',
+  ]);
+  rows.push([
+    `service worker start → first core answer, fresh browser (median of ${RUNS}; ${install.map((x) => x.toFixed(0)).join(', ')})`,
+    ms(median(install)),
+    '',
+  ]);
+  rows.push([
+    `service worker wake → first core answer (median of ${wake.length}; ${wake.map((x) => x.toFixed(0)).join(', ')})`,
+    ms(median(wake)),
+    '≤ 300 ms',
+  ]);
   rows.push(['same, round trip seen by the caller (message → answer)', ms(median(trip)), '']);
 
   // 2 + 3. The 50-order page: fresh, then from storage, in one browser.
@@ -107,23 +157,56 @@ try {
   await b.close();
   const shipped = fresh.mtop;
   rows.push(['50-order page, fresh: cards appear → 50 badges', ms(fresh.badges), '≤ 1 s']);
-  rows.push([`50-order page, fresh: → every shipped card (${shipped}) has its tracking numbers (mtop, 2 at a time)`, ms(fresh.tracked), '']);
-  rows.push(['50-order page, fresh: → every shipped card cross-checked', worker ? ms(fresh.checked) : 'n/a (proxy down)', '']);
-  rows.push(['50-order page, from storage: cards appear → 50 badges', ms(stored.badges), '≤ 100 ms']);
-  rows.push(['50-order page, from storage: → every shipped card with numbers', ms(stored.tracked), '≤ 100 ms']);
-  rows.push(['proxy calls per page, fresh (numbers sent)', `${fresh.proxyCalls} (${fresh.proxyNumbers})`, '⌈numbers/40⌉']);
+  rows.push([
+    `50-order page, fresh: → every shipped card (${shipped}) has its tracking numbers (mtop, 2 at a time)`,
+    ms(fresh.tracked),
+    '',
+  ]);
+  rows.push([
+    '50-order page, fresh: → every shipped card cross-checked',
+    worker ? ms(fresh.checked) : 'n/a (proxy down)',
+    '',
+  ]);
+  rows.push([
+    '50-order page, from storage: cards appear → 50 badges',
+    ms(stored.badges),
+    '≤ 100 ms',
+  ]);
+  rows.push([
+    '50-order page, from storage: → every shipped card with numbers',
+    ms(stored.tracked),
+    '≤ 100 ms',
+  ]);
+  rows.push([
+    'proxy calls per page, fresh (numbers sent)',
+    `${fresh.proxyCalls} (${fresh.proxyNumbers})`,
+    '⌈numbers/40⌉',
+  ]);
   rows.push(['proxy calls per page, from storage', String(stored.proxyCalls), '0']);
-  rows.push(['querydetail (mtop) calls, fresh / from storage', `${fresh.mtop} / ${stored.mtop}`, '']);
+  rows.push([
+    'querydetail (mtop) calls, fresh / from storage',
+    `${fresh.mtop} / ${stored.mtop}`,
+    '',
+  ]);
   if (worker) {
     const st = await worker.fakeStats().catch(() => null);
-    if (st) rows.push(['tracker calls behind those (fakes: cainiao / register / gettrackinfo)', JSON.stringify(st.calls || st), '']);
+    if (st)
+      rows.push([
+        'tracker calls behind those (fakes: cainiao / register / gettrackinfo)',
+        JSON.stringify(st.calls || st),
+        '',
+      ]);
   }
 } finally {
   if (worker) await worker.stop();
   fs.rmSync(ext.root, { recursive: true, force: true });
 }
 
-console.log('## Extension (headless Chromium' + (worker ? ', worker in workerd + fake trackers' : ', ' + note) + `; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
+console.log(
+  '## Extension (headless Chromium' +
+    (worker ? ', worker in workerd + fake trackers' : ', ' + note) +
+    `; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`,
+);
 console.log('| measure | value | budget |');
 console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -10,14 +10,36 @@ import { closedPort } from '../test/lib/ports.mjs';
 const OUT = path.resolve(process.env.OUT || path.join(ROOT, 'out', 'demo'));
 fs.mkdirSync(OUT, { recursive: true });
 const shots = [];
-const shot = async (page, name, opts = {}) => { const f = path.join(OUT, name); await page.screenshot({ path: f, ...opts }); shots.push(f); };
+const shot = async (page, name, opts = {}) => {
+  const f = path.join(OUT, name);
+  await page.screenshot({ path: f, ...opts });
+  shots.push(f);
+};
 // settle: n badged cards; every card with a Track button has its numbers, no
 // cross-check is still running, and (checked) every such card is cross-checked.
-const settle = (page, n, checked) => waitFor(async () => {
-  const bs = await badges(page);
-  const tracked = await page.$$eval('.order-item', (cs) => cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')));
-  return bs.length === n && bs.every((x, i) => x.count === 1 && !x.text.includes('…') && (!tracked[i] || (x.numbers && (!checked || x.checked === 'true')))) && bs;
-}, { timeout: 90000, what: 'badges' }).catch((err) => { console.warn('demo: ' + err.message.split(';')[0]); return null; });
+const settle = (page, n, checked) =>
+  waitFor(
+    async () => {
+      const bs = await badges(page);
+      const tracked = await page.$$eval('.order-item', (cs) =>
+        cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')),
+      );
+      return (
+        bs.length === n &&
+        bs.every(
+          (x, i) =>
+            x.count === 1 &&
+            !x.text.includes('…') &&
+            (!tracked[i] || (x.numbers && (!checked || x.checked === 'true'))),
+        ) &&
+        bs
+      );
+    },
+    { timeout: 90000, what: 'badges' },
+  ).catch((err) => {
+    console.warn('demo: ' + err.message.split(';')[0]);
+    return null;
+  });
 
 console.log('demo: starting the worker in workerd with the fake trackers…');
 const worker = await startWorker();
@@ -37,14 +59,21 @@ try {
   await settle(page, 10, true);
   await shot(page, '02-list-pt-BR.png');
 
-  await page.goto('https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322');
+  await page.goto(
+    'https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322',
+  );
   await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
-  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-checked')) === 'true', { timeout: 20000 }).catch(() => {});
+  await waitFor(
+    async () => (await page.getAttribute('.waybill-panel', 'data-waybill-checked')) === 'true',
+    { timeout: 20000 },
+  ).catch(() => {});
   await shot(page, '03-tracking-merged-panel.png', { fullPage: true });
 
   // An order no page above has stored, so its (hostile) querydetail is fetched fresh.
   const hostileId = b.site.orders(50)[45].orderId;
-  await page.goto(`https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${hostileId}&fixture_hostile=1`);
+  await page.goto(
+    `https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${hostileId}&fixture_hostile=1`,
+  );
   await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
   await page.waitForTimeout(1500);
   await shot(page, '04-tracking-hostile-text.png');

@@ -4,20 +4,26 @@
 (function (BG) {
   'use strict';
   const ID = /^\d{10,22}$/;
-  const MIN = 60e3, HOUR = 60 * MIN;
+  const MIN = 60e3,
+    HOUR = 60 * MIN;
   const TERMINAL = new Set(['delivered', 'returned', 'cancelled', 'expired']);
   BG.PAGE_RECHECK_MS = 10 * MIN; // a page view re-asks the proxy at most this often
-  BG.AE_REFETCH_MS = 30 * MIN;   // and AliExpress's own tracking at most this often
-  BG.AE_MAX_SOURCES = 10;        // what one decoded AliExpress answer may contribute
-  BG.AE_MAX_EVENTS = 200;        // … per source
+  BG.AE_REFETCH_MS = 30 * MIN; // and AliExpress's own tracking at most this often
+  BG.AE_MAX_SOURCES = 10; // what one decoded AliExpress answer may contribute
+  BG.AE_MAX_EVENTS = 200; // … per source
   BG.CROSSCHECK_MAX_NUMBERS = 200; // numbers per cross-check (5 batches of 40)
 
   // cadence is the refresh interval by stage (null: no more refreshes).
   BG.cadence = function cadence(status, stage) {
     if (TERMINAL.has(status)) return null;
     switch (status) {
-      case 'out_for_delivery': case 'available_for_pickup': case 'delivery_failed': return 2 * HOUR;
-      case 'exception': case 'returning': return 6 * HOUR;
+      case 'out_for_delivery':
+      case 'available_for_pickup':
+      case 'delivery_failed':
+        return 2 * HOUR;
+      case 'exception':
+      case 'returning':
+        return 6 * HOUR;
     }
     if (stage >= 4) return 4 * HOUR;
     if (stage === 3) return 8 * HOUR;
@@ -26,9 +32,12 @@
 
   function numbersOf(rec) {
     const out = [];
-    const add = (n) => { if (BG.validNumber(n) && !out.includes(n)) out.push(n); };
+    const add = (n) => {
+      if (BG.validNumber(n) && !out.includes(n)) out.push(n);
+    };
     const m = rec.merged;
-    if (m && Array.isArray(m.numbers)) for (const n of m.numbers) add(typeof n === 'string' ? n : n && n.number);
+    if (m && Array.isArray(m.numbers))
+      for (const n of m.numbers) add(typeof n === 'string' ? n : n && n.number);
     if (rec.ae) for (const s of rec.ae.sources || []) add(s.number);
     if (rec.aeDom) for (const n of rec.aeDom.numbers || []) add(n);
     return out;
@@ -42,7 +51,11 @@
     if (statusText) {
       const key = (lang || '') + '\u0000' + statusText;
       if (!classified.has(key)) {
-        const c = await BG.call('classify', { source: 'aliexpress', text: statusText, lang: lang || '' });
+        const c = await BG.call('classify', {
+          source: 'aliexpress',
+          text: statusText,
+          lang: lang || '',
+        });
         if (classified.size > 500) classified.clear();
         classified.set(key, c && typeof c.status === 'string' ? c.status : 'unknown');
       }
@@ -58,7 +71,10 @@
     const sources = [];
     if (rec.ae) sources.push(...(rec.ae.sources || []));
     for (const n of Object.keys(rec.proxy || {})) sources.push(...(rec.proxy[n].sources || []));
-    if (!sources.length) { rec.merged = null; return rec; }
+    if (!sources.length) {
+      rec.merged = null;
+      return rec;
+    }
     const order = Object.assign({ id: rec.orderId }, rec.aeOrder || {});
     if (rec.order.status && rec.order.status !== 'unknown') order.status = rec.order.status;
     const input = { now: new Date().toISOString(), order, sources };
@@ -67,7 +83,11 @@
       rec.merged = m;
       const last = rec.history[rec.history.length - 1];
       if (!last || last.status !== m.status || (last.sub || '') !== (m.sub || '')) {
-        rec.history.push(m.sub ? { at: Date.now(), status: m.status, sub: m.sub } : { at: Date.now(), status: m.status });
+        rec.history.push(
+          m.sub
+            ? { at: Date.now(), status: m.status, sub: m.sub }
+            : { at: Date.now(), status: m.status },
+        );
       }
       const every = BG.cadence(m.status, m.progress ? m.progress.stage : 0);
       rec.nextCheckAt = every === null ? 0 : (rec.checkedAt || Date.now()) + every;
@@ -83,7 +103,8 @@
     const numbers = numbersOf(rec);
     const checkedWith = [];
     for (const n of numbers) {
-      for (const s of (rec.proxy[n] && rec.proxy[n].sources) || []) if (!s.error && !checkedWith.includes(s.source)) checkedWith.push(s.source);
+      for (const s of (rec.proxy[n] && rec.proxy[n].sources) || [])
+        if (!s.error && !checkedWith.includes(s.source)) checkedWith.push(s.source);
     }
     const v = {
       orderId: rec.orderId,
@@ -98,7 +119,13 @@
       if (m.sub) v.sub = m.sub;
       const evs = Array.isArray(m.events) ? m.events : [];
       const last = evs[evs.length - 1];
-      if (last) v.latest = { time: last.time, text: last.text, location: last.location || '', sources: last.sources || [] };
+      if (last)
+        v.latest = {
+          time: last.time,
+          text: last.text,
+          location: last.location || '',
+          sources: last.sources || [],
+        };
       if (m.eta) v.eta = m.eta;
       v.stale = !!m.stale;
       v.daysSinceUpdate = m.daysSinceUpdate || 0;
@@ -111,11 +138,19 @@
       }
     } else if (rec.aeDom && full) {
       // DOM fallback without a usable payload: AliExpress's own lines, as text.
-      v.events = rec.aeDom.events.slice().reverse().map((e) => ({ time: e.timeText, text: [e.title, e.text].filter(Boolean).join(': '), sources: ['aliexpress'] }));
+      v.events = rec.aeDom.events
+        .slice()
+        .reverse()
+        .map((e) => ({
+          time: e.timeText,
+          text: [e.title, e.text].filter(Boolean).join(': '),
+          sources: ['aliexpress'],
+        }));
       if (rec.aeDom.eta) v.eta = rec.aeDom.eta;
     }
     const contacts = [];
-    for (const s of (rec.ae && rec.ae.sources) || []) for (const c of s.contacts || []) if (c && typeof c === 'object') contacts.push(c);
+    for (const s of (rec.ae && rec.ae.sources) || [])
+      for (const c of s.contacts || []) if (c && typeof c === 'object') contacts.push(c);
     if (contacts.length) v.contacts = contacts;
     return v;
   };
@@ -128,16 +163,23 @@
 
   function checkPage(page) {
     const p = page && typeof page === 'object' ? page : {};
-    return { host: typeof p.host === 'string' ? p.host.slice(0, 100) : '', lang: typeof p.lang === 'string' ? p.lang.slice(0, 20) : '' };
+    return {
+      host: typeof p.host === 'string' ? p.host.slice(0, 100) : '',
+      lang: typeof p.lang === 'string' ? p.lang.slice(0, 20) : '',
+    };
   }
 
   // onOrders: cards seen on a page → views now (stored or from the card), and which
   // orders need AliExpress's tracking fetched.
   BG.onOrders = async function onOrders(msg) {
     const page = checkPage(msg.page);
-    const orders = (Array.isArray(msg.orders) ? msg.orders : []).filter((o) => o && ID.test(o.orderId)).slice(0, 200);
+    const orders = (Array.isArray(msg.orders) ? msg.orders : [])
+      .filter((o) => o && ID.test(o.orderId))
+      .slice(0, 200);
     const recs = await BG.getRecords(orders.map((o) => o.orderId));
-    const views = {}, needMtop = [], dirty = [];
+    const views = {},
+      needMtop = [],
+      dirty = [];
     const now = Date.now();
     for (const o of orders) {
       let rec = recs[o.orderId];
@@ -150,13 +192,18 @@
         rec.order.status = await classifyCard(statusText, rec.hasTrack, page.lang);
         if (!rec.merged && rec.order.status !== 'unknown') {
           const last = rec.history[rec.history.length - 1];
-          if (!last || last.status !== rec.order.status) rec.history.push({ at: now, status: rec.order.status, source: 'card' });
+          if (!last || last.status !== rec.order.status)
+            rec.history.push({ at: now, status: rec.order.status, source: 'card' });
         }
         dirty.push(rec);
       }
       views[o.orderId] = BG.viewOf(rec, msg.full);
       const status = views[o.orderId].status;
-      if (o.hasTrack && (!rec.ae || (!TERMINAL.has(status) && now - rec.ae.fetchedAt > BG.AE_REFETCH_MS))) needMtop.push(o.orderId);
+      if (
+        o.hasTrack &&
+        (!rec.ae || (!TERMINAL.has(status) && now - rec.ae.fetchedAt > BG.AE_REFETCH_MS))
+      )
+        needMtop.push(o.orderId);
     }
     // The answer does not wait for the disk: later messages read the in-memory copy.
     BG.putRecords(dirty).catch((err) => console.warn('Waybill: storing parcels failed', err));
@@ -170,7 +217,9 @@
     for (const s of list) {
       if (out.length >= BG.AE_MAX_SOURCES) break;
       if (!s || typeof s !== 'object' || Array.isArray(s)) continue;
-      const src = Object.assign({}, s, { events: Array.isArray(s.events) ? s.events.slice(0, BG.AE_MAX_EVENTS) : [] });
+      const src = Object.assign({}, s, {
+        events: Array.isArray(s.events) ? s.events.slice(0, BG.AE_MAX_EVENTS) : [],
+      });
       if (!BG.validNumber(src.number)) delete src.number;
       if (Array.isArray(src.contacts)) src.contacts = src.contacts.slice(0, 10);
       out.push(src);
@@ -181,21 +230,30 @@
 
   // onAliExpress: a querydetail payload for one order → decode, store, merge.
   BG.onAliExpress = async function onAliExpress(msg) {
-    if (!ID.test(msg.orderId) || !msg.payload || typeof msg.payload !== 'object') return { error: 'bad_message' };
+    if (!ID.test(msg.orderId) || !msg.payload || typeof msg.payload !== 'object')
+      return { error: 'bad_message' };
     BG.stats.mtopPayloads++;
     const rec = (await BG.getRecords([msg.orderId]))[msg.orderId] || BG.newRecord(msg.orderId);
     const page = checkPage(msg.page);
     const req = { source: 'aliexpress', payload: msg.payload };
     if (page.lang) req.lang = page.lang;
-    if (Number.isInteger(msg.page && msg.page.utcOffsetMinutes) && Math.abs(msg.page.utcOffsetMinutes) <= 960) req.utcOffsetMinutes = msg.page.utcOffsetMinutes;
+    if (
+      Number.isInteger(msg.page && msg.page.utcOffsetMinutes) &&
+      Math.abs(msg.page.utcOffsetMinutes) <= 960
+    )
+      req.utcOffsetMinutes = msg.page.utcOffsetMinutes;
     const d = await BG.call('decode', req);
     const sources = d && Array.isArray(d.sources) ? limitSources(d.sources) : null;
     if (sources) {
       rec.ae = { sources, fetchedAt: Date.now() };
       // What AliExpress says about the order itself (shipped, protection end) feeds merge's advice.
-      if (d.order && typeof d.order === 'object') rec.aeOrder = pick(d.order, ['placedAt', 'shippedAt', 'protectionEndsAt', 'status']);
-    }
-    else rec.ae = Object.assign(rec.ae || { sources: [] }, { fetchedAt: Date.now(), error: d && d.error ? d.error : { code: 'bad_answer' } });
+      if (d.order && typeof d.order === 'object')
+        rec.aeOrder = pick(d.order, ['placedAt', 'shippedAt', 'protectionEndsAt', 'status']);
+    } else
+      rec.ae = Object.assign(rec.ae || { sources: [] }, {
+        fetchedAt: Date.now(),
+        error: d && d.error ? d.error : { code: 'bad_answer' },
+      });
     await BG.remerge(rec);
     await BG.putRecords([rec]);
     return { view: BG.viewOf(rec, msg.full) };
@@ -204,17 +262,29 @@
   // onAliExpressDom: the tracking page's own DOM, when mtop was not available.
   BG.onAliExpressDom = async function onAliExpressDom(msg) {
     const dom = msg.dom;
-    if (!ID.test(msg.orderId) || !dom || !Array.isArray(dom.numbers) || !Array.isArray(dom.events)) return { error: 'bad_message' };
+    if (!ID.test(msg.orderId) || !dom || !Array.isArray(dom.numbers) || !Array.isArray(dom.events))
+      return { error: 'bad_message' };
     const rec = (await BG.getRecords([msg.orderId]))[msg.orderId] || BG.newRecord(msg.orderId);
     const str = (s, n) => (typeof s === 'string' ? s.slice(0, n) : '');
     rec.aeDom = {
       numbers: dom.numbers.filter(BG.validNumber).slice(0, 10),
-      events: dom.events.slice(0, 200).map((e) => ({ title: str(e && e.title, 200), text: str(e && e.text, 500), timeText: str(e && e.timeText, 60) })),
-      eta: str(dom.eta, 100), fetchedAt: Date.now(),
+      events: dom.events
+        .slice(0, 200)
+        .map((e) => ({
+          title: str(e && e.title, 200),
+          text: str(e && e.text, 500),
+          timeText: str(e && e.timeText, 60),
+        })),
+      eta: str(dom.eta, 100),
+      fetchedAt: Date.now(),
     };
     if (!rec.merged && rec.aeDom.events.length) {
       const e = rec.aeDom.events[0];
-      const c = await BG.call('classify', { source: 'text', text: [e.title, e.text].join(' '), lang: checkPage(msg.page).lang });
+      const c = await BG.call('classify', {
+        source: 'text',
+        text: [e.title, e.text].join(' '),
+        lang: checkPage(msg.page).lang,
+      });
       if (c && typeof c.status === 'string' && c.status !== 'unknown') rec.order.status = c.status;
     }
     await BG.putRecords([rec]);
@@ -226,9 +296,13 @@
   BG.crosscheck = async function crosscheck(recs, lang, opts) {
     opts = opts || {};
     const now = Date.now();
-    const due = recs.filter((r) => numbersOf(r).length && (opts.force || now - (r.checkedAt || 0) > BG.PAGE_RECHECK_MS));
+    const due = recs.filter(
+      (r) => numbersOf(r).length && (opts.force || now - (r.checkedAt || 0) > BG.PAGE_RECHECK_MS),
+    );
     const numbers = [];
-    for (const r of due) for (const n of numbersOf(r)) if (!numbers.includes(n) && numbers.length < BG.CROSSCHECK_MAX_NUMBERS) numbers.push(n);
+    for (const r of due)
+      for (const n of numbersOf(r))
+        if (!numbers.includes(n) && numbers.length < BG.CROSSCHECK_MAX_NUMBERS) numbers.push(n);
     if (!numbers.length) return { calls: 0, error: null };
     const before = BG.stats.proxyCalls;
     const { results, error } = await BG.track(numbers, lang);
@@ -236,9 +310,15 @@
       let got = 0;
       for (const n of numbersOf(r)) {
         const res = results.get(n);
-        if (res) { r.proxy[n] = { sources: BG.toSources(res), fetchedAt: Date.now() }; got++; }
+        if (res) {
+          r.proxy[n] = { sources: BG.toSources(res), fetchedAt: Date.now() };
+          got++;
+        }
       }
-      if (got) { r.checkedAt = Date.now(); r.proxyError = null; } else if (error) r.proxyError = error;
+      if (got) {
+        r.checkedAt = Date.now();
+        r.proxyError = null;
+      } else if (error) r.proxyError = error;
       await BG.remerge(r);
     }
     await BG.putRecords(due);
@@ -246,7 +326,9 @@
   };
 
   BG.onCrosscheck = async function onCrosscheck(msg) {
-    const ids = (Array.isArray(msg.orderIds) ? msg.orderIds : []).filter((id) => ID.test(id)).slice(0, 200);
+    const ids = (Array.isArray(msg.orderIds) ? msg.orderIds : [])
+      .filter((id) => ID.test(id))
+      .slice(0, 200);
     const recs = await BG.getRecords(ids);
     const page = checkPage(msg.page);
     const lang = BG.proxyLang(page.lang);
@@ -270,6 +352,14 @@
   BG.onList = async function onList() {
     const recs = await BG.allRecords();
     recs.sort((a, b) => b.updatedAt - a.updatedAt);
-    return { parcels: recs.map((r) => Object.assign(BG.viewOf(r, false), { host: r.host, history: r.history, updatedAt: r.updatedAt })) };
+    return {
+      parcels: recs.map((r) =>
+        Object.assign(BG.viewOf(r, false), {
+          host: r.host,
+          history: r.history,
+          updatedAt: r.updatedAt,
+        }),
+      ),
+    };
   };
-})(globalThis.BG = globalThis.BG || {});
+})((globalThis.BG = globalThis.BG || {}));

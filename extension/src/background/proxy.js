@@ -4,7 +4,7 @@
   'use strict';
   BG.BATCH = 40;
   BG.PROXY_TIMEOUT_MS = 6000;
-  BG.PROXY_CONCURRENCY = 2;   // batches in flight at once
+  BG.PROXY_CONCURRENCY = 2; // batches in flight at once
   BG.LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/; // the only page languages sent to the proxy
   BG.TRACKING_NUMBER = /^[A-Z0-9]{8,40}$/i;
   BG.validNumber = (n) => typeof n === 'string' && BG.TRACKING_NUMBER.test(n);
@@ -35,22 +35,37 @@
       const timer = setTimeout(() => ctl.abort(), BG.PROXY_TIMEOUT_MS);
       try {
         const res = await fetch(proxyUrl + '/v1/track', {
-          method: 'POST', headers: { 'content-type': 'application/json' }, signal: ctl.signal,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          signal: ctl.signal,
           body: JSON.stringify(lang ? { numbers: batch, lang } : { numbers: batch }),
-          credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+          credentials: 'omit',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
         });
         const body = await res.json().catch(() => null);
         if (!res.ok || !body || !Array.isArray(body.results)) {
-          const code = body && body.error && typeof body.error.code === 'string' ? body.error.code : 'http_' + res.status;
+          const code =
+            body && body.error && typeof body.error.code === 'string'
+              ? body.error.code
+              : 'http_' + res.status;
           throw Object.assign(new Error(code), { code });
         }
-        for (const r of body.results) if (r && typeof r.number === 'string') results.set(r.number, r);
+        for (const r of body.results)
+          if (r && typeof r.number === 'string') results.set(r.number, r);
       } catch (err) {
         BG.stats.proxyErrors++;
-        error = { code: err.code || (err.name === 'AbortError' ? 'timeout' : 'unreachable'), at: Date.now() };
-      } finally { clearTimeout(timer); }
+        error = {
+          code: err.code || (err.name === 'AbortError' ? 'timeout' : 'unreachable'),
+          at: Date.now(),
+        };
+      } finally {
+        clearTimeout(timer);
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(BG.PROXY_CONCURRENCY, batches.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(BG.PROXY_CONCURRENCY, batches.length) }, worker),
+    );
     return { results, error };
   };
 
@@ -59,11 +74,17 @@
     const out = [];
     for (const s of Array.isArray(result.sources) ? result.sources : []) {
       if (!s || typeof s.source !== 'string') continue;
-      const src = { source: s.source, number: result.number, events: Array.isArray(s.events) ? s.events : [] };
+      const src = {
+        source: s.source,
+        number: result.number,
+        events: Array.isArray(s.events) ? s.events : [],
+      };
       if (typeof s.carrier === 'string') src.carrier = s.carrier;
-      if (s.ok === false) src.error = s.error && typeof s.error === 'object' ? s.error : { code: 'failed', message: '' };
+      if (s.ok === false)
+        src.error =
+          s.error && typeof s.error === 'object' ? s.error : { code: 'failed', message: '' };
       out.push(src);
     }
     return out;
   };
-})(globalThis.BG = globalThis.BG || {});
+})((globalThis.BG = globalThis.BG || {}));

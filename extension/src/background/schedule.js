@@ -11,9 +11,11 @@
   };
   BG.refreshDue = async function refreshDue(now) {
     now = now || Date.now();
-    const due = (await BG.allRecords()).filter((r) => r.nextCheckAt && r.nextCheckAt <= now && BG.numbersOf(r).length);
+    const due = (await BG.allRecords()).filter(
+      (r) => r.nextCheckAt && r.nextCheckAt <= now && BG.numbersOf(r).length,
+    );
     if (!due.length) return { due: 0, calls: 0 };
     const res = await BG.crosscheck(due, '', { force: true });
     return { due: due.length, calls: res.calls, error: res.error ? res.error.code : '' };
   };
-})(globalThis.BG = globalThis.BG || {});
+})((globalThis.BG = globalThis.BG || {}));

@@ -10,7 +10,7 @@
   'use strict';
   const SCHEMA = 2;
   const HISTORY_MAX = 500; // generous: a parcel changes status a dozen times
-  const mem = new Map();   // orderId → record, write-through cache for this worker's life
+  const mem = new Map(); // orderId → record, write-through cache for this worker's life
   let ready = null;
 
   BG.SCHEMA = SCHEMA;
@@ -19,23 +19,30 @@
   BG.newRecord = function newRecord(orderId) {
     const now = Date.now();
     return {
-      v: SCHEMA, orderId, host: '', statusText: '', hasTrack: false, createdAt: now, updatedAt: now,
-      order: { status: 'unknown' },  // the card's status, classified
-      ae: null,                      // {sources, fetchedAt, error?}: decoded querydetail
-      aeDom: null,                   // {numbers, events, fetchedAt}: tracking-page DOM fallback
-      proxy: {},                     // number → {sources, fetchedAt}
-      proxyError: null,              // {code, at} of the latest failed cross-check
-      aeOrder: null,                 // {placedAt, shippedAt, protectionEndsAt, status} from decode
-      merged: null,                  // the core's merge answer
-      history: [],                   // [{at, status, sub?}] every status change, never trimmed below HISTORY_MAX
-      checkedAt: 0, nextCheckAt: 0,
+      v: SCHEMA,
+      orderId,
+      host: '',
+      statusText: '',
+      hasTrack: false,
+      createdAt: now,
+      updatedAt: now,
+      order: { status: 'unknown' }, // the card's status, classified
+      ae: null, // {sources, fetchedAt, error?}: decoded querydetail
+      aeDom: null, // {numbers, events, fetchedAt}: tracking-page DOM fallback
+      proxy: {}, // number → {sources, fetchedAt}
+      proxyError: null, // {code, at} of the latest failed cross-check
+      aeOrder: null, // {placedAt, shippedAt, protectionEndsAt, status} from decode
+      merged: null, // the core's merge answer
+      history: [], // [{at, status, sub?}] every status change, never trimmed below HISTORY_MAX
+      checkedAt: 0,
+      nextCheckAt: 0,
     };
   };
 
   BG.migrate = async function migrate(area) {
     area = area || BG.area();
     const got = await area.get(['meta', 'parcels']);
-    const from = got.meta && got.meta.schema ? got.meta.schema : (got.parcels ? 1 : 0);
+    const from = got.meta && got.meta.schema ? got.meta.schema : got.parcels ? 1 : 0;
     if (from === SCHEMA) return { from, to: SCHEMA, migrated: 0 };
     if (from > SCHEMA) return { from, to: from, migrated: 0 }; // a newer version wrote this: leave it alone
     let migrated = 0;
@@ -52,12 +59,25 @@
         r.createdAt = r.updatedAt = Number(old.updatedAt) || Date.now();
         r.order.status = typeof old.status === 'string' ? old.status : 'unknown';
         const hist = Array.isArray(old.history) ? old.history.filter((h) => h && h.status) : [];
-        if (old.status && !hist.some((h) => h.status === old.status)) hist.push({ at: r.updatedAt, status: old.status });
-        r.history = hist.map((h) => ({ at: Number(h.at) || r.updatedAt, status: String(h.status) }));
-        const numbers = [].concat(old.numbers || [], old.number || []).filter((n) => typeof n === 'string' && n);
+        if (old.status && !hist.some((h) => h.status === old.status))
+          hist.push({ at: r.updatedAt, status: old.status });
+        r.history = hist.map((h) => ({
+          at: Number(h.at) || r.updatedAt,
+          status: String(h.status),
+        }));
+        const numbers = []
+          .concat(old.numbers || [], old.number || [])
+          .filter((n) => typeof n === 'string' && n);
         if (numbers.length) {
-          r.ae = { fetchedAt: r.updatedAt, sources: numbers.map((n, i) => ({ source: 'aliexpress', number: n,
-            events: i === 0 && Array.isArray(old.events) ? old.events.filter((e) => e && e.time) : [] })) };
+          r.ae = {
+            fetchedAt: r.updatedAt,
+            sources: numbers.map((n, i) => ({
+              source: 'aliexpress',
+              number: n,
+              events:
+                i === 0 && Array.isArray(old.events) ? old.events.filter((e) => e && e.time) : [],
+            })),
+          };
         }
         out['p:' + id] = r;
         migrated++;
@@ -84,8 +104,12 @@
 
   BG.getRecords = async function getRecords(ids) {
     await BG.ready();
-    const out = {}, missing = [];
-    for (const id of ids) { if (mem.has(id)) out[id] = mem.get(id); else missing.push(id); }
+    const out = {},
+      missing = [];
+    for (const id of ids) {
+      if (mem.has(id)) out[id] = mem.get(id);
+      else missing.push(id);
+    }
     if (missing.length) {
       const got = await BG.area().get(missing.map((id) => 'p:' + id));
       for (const id of missing) {
@@ -113,7 +137,8 @@
     await BG.ready();
     const all = await BG.area().get(null);
     const out = [];
-    for (const [k, v] of Object.entries(all)) if (k.startsWith('p:')) out.push(mem.get(v.orderId) || v);
+    for (const [k, v] of Object.entries(all))
+      if (k.startsWith('p:')) out.push(mem.get(v.orderId) || v);
     return out;
   };
 
@@ -121,4 +146,4 @@
     const got = await BG.area().get('options');
     return Object.assign({ proxyUrl: globalThis.WAYBILL_CONFIG.proxyUrl }, got.options || {});
   };
-})(globalThis.BG = globalThis.BG || {});
+})((globalThis.BG = globalThis.BG || {}));

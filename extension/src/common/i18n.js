@@ -31,7 +31,9 @@
   WB.t = function t(loc, key, ...subs) {
     const table = globalThis.WAYBILL_STRINGS || {};
     let s = (table[loc] && table[loc][key]) || (table.en && table.en[key]) || key;
-    subs.forEach((v, i) => { s = s.split('$' + (i + 1)).join(String(v)); });
+    subs.forEach((v, i) => {
+      s = s.split('$' + (i + 1)).join(String(v));
+    });
     return s;
   };
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

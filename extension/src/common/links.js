@@ -8,13 +8,19 @@
     track17: (n) => 'https://t.17track.net/en#nums=' + enc(n),
     // AliExpress has no stable deep link into the dispute form; the order's detail
     // page carries the "Returns/refunds" / open-dispute button.
-    orderDetail: (host, id) => 'https://' + aeHost(host) + '/p/order/detail.html?orderId=' + enc(id),
-    tracking: (host, id) => 'https://' + aeHost(host) + '/p/tracking/index.html?tradeOrderId=' + enc(id),
+    orderDetail: (host, id) =>
+      'https://' + aeHost(host) + '/p/order/detail.html?orderId=' + enc(id),
+    tracking: (host, id) =>
+      'https://' + aeHost(host) + '/p/tracking/index.html?tradeOrderId=' + enc(id),
     // safeHttps returns url if it is an https URL without credentials, else ''.
     safeHttps(url) {
       if (typeof url !== 'string' || url.length > 2048) return '';
       let u;
-      try { u = new URL(url.startsWith('//') ? 'https:' + url : url); } catch { return ''; }
+      try {
+        u = new URL(url.startsWith('//') ? 'https:' + url : url);
+      } catch {
+        return '';
+      }
       if (u.protocol !== 'https:' || u.username || u.password) return '';
       return u.href;
     },
@@ -28,4 +34,4 @@
   function aeHost(host) {
     return /^([a-z0-9-]+\.)?aliexpress\.(com|us)$/.test(host || '') ? host : 'www.aliexpress.com';
   }
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

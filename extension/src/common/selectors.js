@@ -8,15 +8,17 @@
   WB.SEL = Object.freeze({
     // Order list (A), 2022–2026.
     list: {
-      container: 'div.comet-checkbox-group',          // where cards are rendered and appended
-      card: '.order-item',                              // one order (also a.order-item on mobile)
+      container: 'div.comet-checkbox-group', // where cards are rendered and appended
+      card: '.order-item', // one order (also a.order-item on mobile)
       header: '.order-item-header',
       headerStatus: '.order-item-header-status, [data-pl="order_item_header_status"]',
       statusText: '.order-item-header-status-text',
       headerInfo: '.order-item-header-right-info, [data-pl="order_item_header_info"]',
-      detailLink: 'a[data-pl="order_item_header_detail"], a[href*="/p/order/detail.html"][href*="orderId="]',
+      detailLink:
+        'a[data-pl="order_item_header_detail"], a[href*="/p/order/detail.html"][href*="orderId="]',
       trackLink: 'a[href*="/p/tracking/"][href*="tradeOrderId="]',
-      storeLink: '.order-item-store-name a[href*="/store/"], [data-pl="order_item_store_name"] a[href*="/store/"]',
+      storeLink:
+        '.order-item-store-name a[href*="/store/"], [data-pl="order_item_store_name"] a[href*="/store/"]',
       more: '.order-more button, [data-pl="order_more"] button',
     },
     // Order detail (B).
@@ -29,7 +31,8 @@
     },
     // Tracking page (C): hashed CSS modules, matched by stable prefixes.
     track: {
-      ready: '[class*="arrival-time-v2--title"], [class*="logistic-info-v2--mailNoValue"], [class*="error--title"]',
+      ready:
+        '[class*="arrival-time-v2--title"], [class*="logistic-info-v2--mailNoValue"], [class*="error--title"]',
       tab: '[class^="tab-list-v2--tab"]',
       eta: '[class*="arrival-time-v2--title"]',
       carrier: '[class*="logistic-info-v2--carrierTitle"]',
@@ -49,4 +52,4 @@
     // Anti-bot challenge: we stop calling mtop while it is on screen.
     captcha: '#baxia-dialog-content, .baxia-dialog, #nc_1_wrapper, .nc-container',
   });
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

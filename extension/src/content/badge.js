@@ -25,8 +25,13 @@
     const key = loc + '|' + style;
     let f = formatters.get(key);
     if (!f) {
-      const opts = style === 'day' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
-      try { f = new Intl.DateTimeFormat(loc.replace('_', '-'), opts); } catch { f = new Intl.DateTimeFormat('en', opts); }
+      const opts =
+        style === 'day' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+      try {
+        f = new Intl.DateTimeFormat(loc.replace('_', '-'), opts);
+      } catch {
+        f = new Intl.DateTimeFormat('en', opts);
+      }
       formatters.set(key, f);
     }
     return f;
@@ -44,7 +49,8 @@
     if (!eta) return '';
     if (typeof eta === 'string') return eta;
     const day = (s) => WB.fmtDay(loc, s);
-    const a = day(eta.min || eta.from || ''), b = day(eta.max || eta.to || '');
+    const a = day(eta.min || eta.from || ''),
+      b = day(eta.max || eta.to || '');
     if (a && b && a !== b) return a + ' – ' + b;
     return a || b || (typeof eta.text === 'string' ? eta.text : '');
   };
@@ -53,24 +59,47 @@
   // core's merge ({code, numbers, carrier?, phone?, url?, deadline?, …}); carrier
   // contacts may also come from AliExpress's own tracking data (view.contacts).
   WB.actionsFor = function actionsFor(loc, advice, view, ctx) {
-    const L = WB.links, out = [];
-    const nums = Array.isArray(advice.numbers) && advice.numbers.length ? advice.numbers : view.numbers || [];
+    const L = WB.links,
+      out = [];
+    const nums =
+      Array.isArray(advice.numbers) && advice.numbers.length ? advice.numbers : view.numbers || [];
     const number = typeof advice.number === 'string' ? advice.number : nums[0] || '';
-    const seller = () => out.push({ label: WB.t(loc, 'action_seller'), href: L.safeHttps(ctx.storeUrl || '') || L.orderDetail(ctx.host, view.orderId) });
+    const seller = () =>
+      out.push({
+        label: WB.t(loc, 'action_seller'),
+        href: L.safeHttps(ctx.storeUrl || '') || L.orderDetail(ctx.host, view.orderId),
+      });
     const carrier = () => {
-      const own = advice.contact || (advice.url || advice.phone ? { name: advice.carrier, url: advice.url, phone: advice.phone } : null);
+      const own =
+        advice.contact ||
+        (advice.url || advice.phone
+          ? { name: advice.carrier, url: advice.url, phone: advice.phone }
+          : null);
       const c = own || (view.contacts || []).find((x) => x && (x.url || x.phone)) || {};
       const site = L.safeHttps(c.url || '');
       const tel = L.tel(c.phone || '');
-      const name = typeof c.name === 'string' && c.name ? c.name : (typeof advice.carrier === 'string' ? advice.carrier : '');
-      if (site) out.push({ label: (name ? name + ' — ' : '') + WB.t(loc, 'action_carrierSite'), href: site });
+      const name =
+        typeof c.name === 'string' && c.name
+          ? c.name
+          : typeof advice.carrier === 'string'
+            ? advice.carrier
+            : '';
+      if (site)
+        out.push({
+          label: (name ? name + ' — ' : '') + WB.t(loc, 'action_carrierSite'),
+          href: site,
+        });
       if (tel) out.push({ label: WB.t(loc, 'action_carrierPhone', c.phone), href: tel });
-      if (!site && !tel && number) out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
+      if (!site && !tel && number)
+        out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
     };
     switch (advice.code) {
       case 'open_dispute':
       case 'protection_ending':
-        out.push({ label: WB.t(loc, 'action_dispute'), href: L.orderDetail(ctx.host, view.orderId) });
+        out.push({
+          label: WB.t(loc, 'action_dispute'),
+          href: L.orderDetail(ctx.host, view.orderId),
+        });
         break;
       case 'contact_local_carrier':
       case 'pick_up':
@@ -78,7 +107,8 @@
         break;
       case 'follow_new_number':
       case 'check_number':
-        if (number) out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
+        if (number)
+          out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
         if (advice.code === 'check_number') seller();
         break;
       case 'no_tracking':
@@ -93,7 +123,7 @@
   WB.adviceText = function adviceText(loc, a) {
     const key = 'advice_' + a.code;
     const table = globalThis.WAYBILL_STRINGS || {};
-    const text = (table.en && table.en[key]) ? WB.t(loc, key) : WB.t(loc, 'advice_other', a.code);
+    const text = table.en && table.en[key] ? WB.t(loc, key) : WB.t(loc, 'advice_other', a.code);
     const when = a.deadline ? WB.fmtDay(loc, a.deadline) : '';
     return when ? text + ' (' + when + ')' : text;
   };
@@ -107,9 +137,23 @@
   WB.renderAdvice = function renderAdvice(doc, parent, loc, view, ctx) {
     for (const a of view.advice || []) {
       if (!a || typeof a.code !== 'string') continue;
-      const li = WB.el(doc, 'li', { class: 'advice', 'data-advice': a.code }, WB.el(doc, 'span', { text: WB.adviceText(loc, a) }));
+      const li = WB.el(
+        doc,
+        'li',
+        { class: 'advice', 'data-advice': a.code },
+        WB.el(doc, 'span', { text: WB.adviceText(loc, a) }),
+      );
       for (const act of WB.actionsFor(loc, a, view, ctx)) {
-        li.append(' ', WB.el(doc, 'a', { href: act.href, target: '_blank', rel: 'noopener noreferrer', class: 'action', text: act.label }));
+        li.append(
+          ' ',
+          WB.el(doc, 'a', {
+            href: act.href,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            class: 'action',
+            text: act.label,
+          }),
+        );
       }
       parent.append(li);
     }
@@ -135,7 +179,11 @@ a{color:#1a4fb0}`;
   WB.shadowStyle = function shadowStyle(root, css) {
     try {
       let sheet = sheets.get(css);
-      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(css); sheets.set(css, sheet); }
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        sheets.set(css, sheet);
+      }
       root.adoptedStyleSheets = [sheet];
       return null;
     } catch {
@@ -148,15 +196,42 @@ a{color:#1a4fb0}`;
     const loc = ctx.locale;
     const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip' });
     if (view.latest && (view.latest.text || view.latest.time)) {
-      tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
-        WB.el(doc, 'p', { class: 'latest', text: [WB.fmtTime(loc, view.latest.time), view.latest.text, view.latest.location].filter(Boolean).join(' · ') }));
+      tip.append(
+        WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
+        WB.el(doc, 'p', {
+          class: 'latest',
+          text: [WB.fmtTime(loc, view.latest.time), view.latest.text, view.latest.location]
+            .filter(Boolean)
+            .join(' · '),
+        }),
+      );
     }
     const eta = WB.etaText(loc, view.eta);
-    if (eta) tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_eta') }), WB.el(doc, 'p', { class: 'eta', text: eta }));
-    if (view.stale && view.daysSinceUpdate) tip.append(WB.el(doc, 'p', { class: 'stale', text: WB.t(loc, 'tip_stale', view.daysSinceUpdate) }));
+    if (eta)
+      tip.append(
+        WB.el(doc, 'h4', { text: WB.t(loc, 'tip_eta') }),
+        WB.el(doc, 'p', { class: 'eta', text: eta }),
+      );
+    if (view.stale && view.daysSinceUpdate)
+      tip.append(
+        WB.el(doc, 'p', { class: 'stale', text: WB.t(loc, 'tip_stale', view.daysSinceUpdate) }),
+      );
     if (view.numbers && view.numbers.length) {
       const ul = WB.el(doc, 'ul', { class: 'numbers' });
-      for (const n of view.numbers) ul.append(WB.el(doc, 'li', {}, WB.el(doc, 'a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', text: n })));
+      for (const n of view.numbers)
+        ul.append(
+          WB.el(
+            doc,
+            'li',
+            {},
+            WB.el(doc, 'a', {
+              href: WB.links.cainiao(n),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              text: n,
+            }),
+          ),
+        );
       tip.append(WB.el(doc, 'h4', { text: WB.t(loc, 'tip_numbers') }), ul);
     }
     if (view.advice && view.advice.length) {
@@ -169,15 +244,18 @@ a{color:#1a4fb0}`;
 
   // renderBadge creates or updates (in place) the one badge of a card.
   WB.renderBadge = function renderBadge(card, view, ctx) {
-    const doc = card.ownerDocument, loc = ctx.locale;
+    const doc = card.ownerDocument,
+      loc = ctx.locale;
     const found = card.querySelectorAll('.waybill-badge');
     for (let i = 1; i < found.length; i++) found[i].remove(); // never more than one
     let host = found[0];
     if (!host) {
       host = WB.el(doc, 'span', { class: 'waybill-badge', tabindex: '0' });
       host.attachShadow({ mode: 'open' });
-      const anchor = card.querySelector(WB.SEL.list.headerStatus) || card.querySelector(WB.SEL.list.header);
-      if (anchor) anchor.append(host); else card.append(host);
+      const anchor =
+        card.querySelector(WB.SEL.list.headerStatus) || card.querySelector(WB.SEL.list.header);
+      if (anchor) anchor.append(host);
+      else card.append(host);
     }
     // What was drawn is remembered on the element in this (isolated) world only: the
     // page sees the contract-3 attributes, never the whole view.
@@ -190,12 +268,24 @@ a{color:#1a4fb0}`;
     host.setAttribute('data-waybill-checked', view.crossChecked ? 'true' : 'false');
 
     const root = host.shadowRoot;
-    const pill = WB.el(doc, 'span', { class: 'pill', 'data-s': view.status || 'unknown', text: WB.statusLabel(loc, view.status) });
-    const note = view.checking ? WB.t(loc, 'badge_checking')
-      : view.crossChecked ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
-        : (view.numbers && view.numbers.length ? WB.t(loc, 'badge_notChecked') : '');
+    const pill = WB.el(doc, 'span', {
+      class: 'pill',
+      'data-s': view.status || 'unknown',
+      text: WB.statusLabel(loc, view.status),
+    });
+    const note = view.checking
+      ? WB.t(loc, 'badge_checking')
+      : view.crossChecked
+        ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
+        : view.numbers && view.numbers.length
+          ? WB.t(loc, 'badge_notChecked')
+          : '';
     const style = WB.shadowStyle(root, BADGE_CSS);
-    root.replaceChildren(style || '', pill, note ? WB.el(doc, 'span', { class: 'note', text: note }) : '');
+    root.replaceChildren(
+      style || '',
+      pill,
+      note ? WB.el(doc, 'span', { class: 'note', text: note }) : '',
+    );
     // The tooltip is built when first wanted (hover, focus): 50 cards should not
     // pay for 50 tooltips nobody opens.
     host.waybillTip = () => buildTip(doc, view, ctx);
@@ -214,4 +304,4 @@ a{color:#1a4fb0}`;
     if (host.matches(':hover') || host.matches(':focus-within')) host.waybillOpen(); // updated while open
     return host;
   };
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

@@ -9,7 +9,12 @@
     let view = null;
     const target = () => doc.querySelector(WB.SEL.detail.status);
     const apply = (batch) => {
-      for (const v of batch) if (v && v.orderId === orderId) { view = v; const t = target(); if (t) WB.renderBadge(t, v, ctx); }
+      for (const v of batch)
+        if (v && v.orderId === orderId) {
+          view = v;
+          const t = target();
+          if (t) WB.renderBadge(t, v, ctx);
+        }
     };
     function tryStart() {
       const t = target();
@@ -17,13 +22,20 @@
       if (view) WB.renderBadge(t, view, ctx);
       if (started) return;
       started = true;
-      const statusText = WB.collapse(t.firstChild && t.firstChild.nodeType === 3 ? t.firstChild.textContent : t.textContent);
+      const statusText = WB.collapse(
+        t.firstChild && t.firstChild.nodeType === 3 ? t.firstChild.textContent : t.textContent,
+      );
       const hasTrack = !!doc.querySelector(WB.SEL.detail.trackLink);
       WB.pipeline(ctx, [{ orderId, statusText, hasTrack }], apply);
     }
     let timer = 0;
-    new MutationObserver(() => { if (!timer) timer = setTimeout(() => { timer = 0; tryStart(); }, 30); })
-      .observe(doc.body, { childList: true, subtree: true });
+    new MutationObserver(() => {
+      if (!timer)
+        timer = setTimeout(() => {
+          timer = 0;
+          tryStart();
+        }, 30);
+    }).observe(doc.body, { childList: true, subtree: true });
     tryStart();
   };
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

@@ -10,13 +10,20 @@
   WB.idFromHref = function idFromHref(href, base) {
     if (!href) return '';
     let u;
-    try { u = new URL(href, base || 'https://www.aliexpress.com/'); } catch { return ''; }
+    try {
+      u = new URL(href, base || 'https://www.aliexpress.com/');
+    } catch {
+      return '';
+    }
     const id = u.searchParams.get('orderId') || u.searchParams.get('tradeOrderId') || '';
     return ID.test(id) ? id : '';
   };
 
   // collapse trims and collapses whitespace (pt_BR "Concluído " has a trailing space).
-  WB.collapse = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+  WB.collapse = (s) =>
+    String(s || '')
+      .replace(/\s+/g, ' ')
+      .trim();
 
   // readCard extracts one list card: {orderId, statusText, hasTrack, storeUrl}.
   WB.readCard = function readCard(card) {
@@ -27,7 +34,8 @@
     const track = card.querySelector(sel.trackLink);
     if (!id && track) id = WB.idFromHref(track.getAttribute('href'));
     if (!id && card.tagName === 'A') id = WB.idFromHref(card.getAttribute('href')); // mobile: the card is the link
-    if (!id) { // last resort: a long digit run in the header info ("Order ID:", "Ref. Number:" …)
+    if (!id) {
+      // last resort: a long digit run in the header info ("Order ID:", "Ref. Number:" …)
       const info = card.querySelector(sel.headerInfo);
       const m = info && /\b(\d{15,19})\b/.exec(info.textContent.replace(/(\d) (?=\d)/g, '$1'));
       if (m) id = m[1];
@@ -56,9 +64,16 @@
     }
     const events = [];
     for (const node of doc.querySelectorAll(t.node)) {
-      const title = node.querySelector(t.nodeTitle), time = node.querySelector(t.nodeTime);
-      const descs = Array.from(node.querySelectorAll(t.nodeDesc)).map((d) => WB.collapse(d.textContent)).filter(Boolean);
-      events.push({ title: title ? WB.collapse(title.textContent) : '', text: descs.join(' — '), timeText: time ? WB.collapse(time.textContent) : '' });
+      const title = node.querySelector(t.nodeTitle),
+        time = node.querySelector(t.nodeTime);
+      const descs = Array.from(node.querySelectorAll(t.nodeDesc))
+        .map((d) => WB.collapse(d.textContent))
+        .filter(Boolean);
+      events.push({
+        title: title ? WB.collapse(title.textContent) : '',
+        text: descs.join(' — '),
+        timeText: time ? WB.collapse(time.textContent) : '',
+      });
     }
     const eta = doc.querySelector(t.eta);
     return { numbers, events, eta: eta ? WB.collapse(eta.textContent) : '' };
@@ -66,4 +81,4 @@
 
   // trackOrderId reads tradeOrderId from the tracking page URL.
   WB.trackOrderId = (loc) => WB.idFromHref(loc.href);
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

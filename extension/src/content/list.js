@@ -9,8 +9,13 @@
   WB.send = function send(msg) {
     return new Promise((resolve) => {
       try {
-        chrome.runtime.sendMessage(msg, (res) => { void chrome.runtime.lastError; resolve(res || null); });
-      } catch { resolve(null); }
+        chrome.runtime.sendMessage(msg, (res) => {
+          void chrome.runtime.lastError;
+          resolve(res || null);
+        });
+      } catch {
+        resolve(null);
+      }
     });
   };
 
@@ -18,27 +23,50 @@
   // tracking (mtop through the MAIN-world bridge), then one cross-check for the batch.
   WB.pipeline = async function pipeline(ctx, orders, apply, opts) {
     opts = opts || {};
-    const page = { host: ctx.host, lang: ctx.lang, locale: ctx.locale, utcOffsetMinutes: -new Date().getTimezoneOffset() };
+    const page = {
+      host: ctx.host,
+      lang: ctx.lang,
+      locale: ctx.locale,
+      utcOffsetMinutes: -new Date().getTimezoneOffset(),
+    };
     const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
     if (!first) return;
     // The background may answer {error} (bad message, storage failure): no views, nothing to fetch.
     const firstViews = first.views && typeof first.views === 'object' ? first.views : {};
     apply(Object.values(firstViews));
-    const fetched = await Promise.all((Array.isArray(first.needMtop) ? first.needMtop : []).map(async (id) => {
-      const res = await WB.querydetail(id);
-      if (res.ok) {
-        const r = await WB.send({ type: 'aliexpress', page, orderId: id, payload: res.payload, full: !!opts.full });
-        if (r && r.view) apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]);
-        return id;
-      }
-      if (opts.domFallback) {
-        const dom = await opts.domFallback();
-        const r = dom && await WB.send({ type: 'aliexpressDom', page, orderId: id, dom, full: !!opts.full });
-        if (r && r.view) { apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]); return id; }
-      }
-      return '';
-    }));
-    const ids = orders.map((o) => o.orderId).filter((id) => fetched.includes(id) || (firstViews[id] && (firstViews[id].numbers || []).length));
+    const fetched = await Promise.all(
+      (Array.isArray(first.needMtop) ? first.needMtop : []).map(async (id) => {
+        const res = await WB.querydetail(id);
+        if (res.ok) {
+          const r = await WB.send({
+            type: 'aliexpress',
+            page,
+            orderId: id,
+            payload: res.payload,
+            full: !!opts.full,
+          });
+          if (r && r.view)
+            apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]);
+          return id;
+        }
+        if (opts.domFallback) {
+          const dom = await opts.domFallback();
+          const r =
+            dom &&
+            (await WB.send({ type: 'aliexpressDom', page, orderId: id, dom, full: !!opts.full }));
+          if (r && r.view) {
+            apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]);
+            return id;
+          }
+        }
+        return '';
+      }),
+    );
+    const ids = orders
+      .map((o) => o.orderId)
+      .filter(
+        (id) => fetched.includes(id) || (firstViews[id] && (firstViews[id].numbers || []).length),
+      );
     if (!ids.length) return;
     const cc = await WB.send({ type: 'crosscheck', page, orderIds: ids, full: !!opts.full });
     if (cc) apply(Object.values(cc.views || {}));
@@ -46,18 +74,23 @@
 
   WB.runList = function runList(doc, info) {
     const ctx = { host: info.host, lang: info.lang, locale: info.locale };
-    const views = new Map();  // orderId → latest view
-    const asked = new Set();  // order ids already sent to the pipeline
+    const views = new Map(); // orderId → latest view
+    const asked = new Set(); // order ids already sent to the pipeline
     const storeUrls = new Map();
 
     // apply draws a batch of views: one pass over the cards, whatever the batch size.
     function apply(batch) {
       const fresh = new Set();
-      for (const v of batch) if (v && v.orderId) { views.set(v.orderId, v); fresh.add(v.orderId); }
+      for (const v of batch)
+        if (v && v.orderId) {
+          views.set(v.orderId, v);
+          fresh.add(v.orderId);
+        }
       if (!fresh.size) return;
       for (const card of WB.cards(doc)) {
         const id = cardId(card);
-        if (fresh.has(id)) WB.renderBadge(card, views.get(id), Object.assign({ storeUrl: storeUrls.get(id) }, ctx));
+        if (fresh.has(id))
+          WB.renderBadge(card, views.get(id), Object.assign({ storeUrl: storeUrls.get(id) }, ctx));
       }
     }
 
@@ -68,7 +101,10 @@
       const a = card.querySelector(WB.SEL.list.detailLink);
       const key = a ? a.getAttribute('href') : card.getAttribute('href') || '';
       let r = ids.get(card);
-      if (!r || r.key !== key) { r = Object.assign(WB.readCard(card), { key }); ids.set(card, r); }
+      if (!r || r.key !== key) {
+        r = Object.assign(WB.readCard(card), { key });
+        ids.set(card, r);
+      }
       return r.orderId;
     }
 
@@ -93,7 +129,8 @@
     // later is badged in the same observer callback, with no round trip.
     WB.send({ type: 'recent', page: { host: ctx.host, lang: ctx.lang } }).then((res) => {
       const batch = [];
-      for (const v of Object.values((res && res.views) || {})) if (v && v.orderId && !views.has(v.orderId)) batch.push(v);
+      for (const v of Object.values((res && res.views) || {}))
+        if (v && v.orderId && !views.has(v.orderId)) batch.push(v);
       if (batch.length) apply(batch);
     });
 
@@ -102,9 +139,18 @@
     new MutationObserver((muts) => {
       // Only DOM growth can bring new or re-rendered cards; our own badge updates
       // happen inside shadow roots and never reach this observer.
-      if (muts.some((m) => m.addedNodes.length && [...m.addedNodes].some((n) => n.nodeType === 1 && !(n.classList && n.classList.contains('waybill-badge'))))) scan();
+      if (
+        muts.some(
+          (m) =>
+            m.addedNodes.length &&
+            [...m.addedNodes].some(
+              (n) => n.nodeType === 1 && !(n.classList && n.classList.contains('waybill-badge')),
+            ),
+        )
+      )
+        scan();
     }).observe(doc.body, { childList: true, subtree: true });
     scan();
     return { scan, views };
   };
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

@@ -12,4 +12,4 @@
   } catch (err) {
     console.warn('Waybill: page not handled', err); // never break the page
   }
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

@@ -21,23 +21,51 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
 
   // renderPanel creates or updates the one panel on the tracking page.
   WB.renderPanel = function renderPanel(doc, view, ctx) {
-    const loc = ctx.locale, E = (...a) => WB.el(doc, ...a);
+    const loc = ctx.locale,
+      E = (...a) => WB.el(doc, ...a);
     let host = doc.querySelector('.waybill-panel');
     if (!host) {
       host = E('section', { class: 'waybill-panel', 'data-waybill-panel': '1' });
       host.attachShadow({ mode: 'open' });
       const anchor = doc.querySelector(WB.SEL.track.panelAnchor);
-      if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(host, anchor); else doc.body.prepend(host);
+      if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(host, anchor);
+      else doc.body.prepend(host);
     }
     host.setAttribute('data-waybill-status', view.status || 'unknown');
     host.setAttribute('data-waybill-number', (view.numbers || []).join(' '));
     host.setAttribute('data-waybill-checked', view.crossChecked ? 'true' : 'false');
 
     const box = E('div', { class: 'box' });
-    const head = E('div', {}, E('span', { class: 'pill', 'data-s': view.status || 'unknown', text: WB.statusLabel(loc, view.status) }));
-    if (view.progress && view.progress.stage) head.append(E('span', { class: 'note', text: WB.t(loc, 'panel_progress', view.progress.stage, view.progress.of || 5) }));
-    if (view.crossChecked) head.append(E('span', { class: 'note checked', text: WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', ')) }));
-    else if (!view.checking) head.append(E('span', { class: 'note warn not-checked', text: view.proxyError ? WB.t(loc, 'panel_proxyDown') : WB.t(loc, 'badge_notChecked') }));
+    const head = E(
+      'div',
+      {},
+      E('span', {
+        class: 'pill',
+        'data-s': view.status || 'unknown',
+        text: WB.statusLabel(loc, view.status),
+      }),
+    );
+    if (view.progress && view.progress.stage)
+      head.append(
+        E('span', {
+          class: 'note',
+          text: WB.t(loc, 'panel_progress', view.progress.stage, view.progress.of || 5),
+        }),
+      );
+    if (view.crossChecked)
+      head.append(
+        E('span', {
+          class: 'note checked',
+          text: WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', ')),
+        }),
+      );
+    else if (!view.checking)
+      head.append(
+        E('span', {
+          class: 'note warn not-checked',
+          text: view.proxyError ? WB.t(loc, 'panel_proxyDown') : WB.t(loc, 'badge_notChecked'),
+        }),
+      );
     const eta = WB.etaText(loc, view.eta);
     if (eta) head.append(E('span', { class: 'note eta', text: WB.t(loc, 'tip_eta') + ': ' + eta }));
     box.append(E('h2', { text: WB.t(loc, 'panel_title') }), head);
@@ -46,17 +74,51 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     if (view.numbers && view.numbers.length) {
       const ul = E('ul', { class: 'numbers' });
       for (const n of view.numbers) {
-        const copy = E('button', { type: 'button', class: 'copy', 'data-number': n, text: WB.t(loc, 'panel_copy') });
+        const copy = E('button', {
+          type: 'button',
+          class: 'copy',
+          'data-number': n,
+          text: WB.t(loc, 'panel_copy'),
+        });
         copy.addEventListener('click', () => {
-          const done = () => { copy.textContent = WB.t(loc, 'panel_copied'); };
-          if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(n).then(done, done); else done();
+          const done = () => {
+            copy.textContent = WB.t(loc, 'panel_copied');
+          };
+          if (navigator.clipboard && navigator.clipboard.writeText)
+            navigator.clipboard.writeText(n).then(done, done);
+          else done();
         });
         const leg = (view.legs || []).find((l) => l && l.number === n) || {};
         const role = typeof leg.role === 'string' && leg.role ? WB.t(loc, 'leg_' + leg.role) : '';
-        const about = [role.startsWith('leg_') ? '' : role, typeof leg.carrier === 'string' ? leg.carrier : ''].filter(Boolean).join(' · ');
-        ul.append(E('li', { class: 'number', 'data-role': leg.role || '' }, E('code', { text: n }), about ? E('span', { class: 'leg', text: ' ' + about }) : '', copy,
-          E('a', { href: WB.links.cainiao(n), target: '_blank', rel: 'noopener noreferrer', class: 'cainiao', text: 'Cainiao' }),
-          E('a', { href: WB.links.track17(n), target: '_blank', rel: 'noopener noreferrer', class: 'track17', text: '17TRACK' })));
+        const about = [
+          role.startsWith('leg_') ? '' : role,
+          typeof leg.carrier === 'string' ? leg.carrier : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        ul.append(
+          E(
+            'li',
+            { class: 'number', 'data-role': leg.role || '' },
+            E('code', { text: n }),
+            about ? E('span', { class: 'leg', text: ' ' + about }) : '',
+            copy,
+            E('a', {
+              href: WB.links.cainiao(n),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              class: 'cainiao',
+              text: 'Cainiao',
+            }),
+            E('a', {
+              href: WB.links.track17(n),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              class: 'track17',
+              text: '17TRACK',
+            }),
+          ),
+        );
       }
       box.append(E('h3', { text: WB.t(loc, 'panel_numbers') }), ul);
     }
@@ -64,7 +126,8 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     // Conflicts between sources.
     if (view.conflicts && view.conflicts.length) {
       const ul = E('ul', { class: 'conflicts' });
-      for (const c of view.conflicts) ul.append(E('li', { class: 'conflict', text: conflictText(c) }));
+      for (const c of view.conflicts)
+        ul.append(E('li', { class: 'conflict', text: conflictText(c) }));
       box.append(E('h3', { class: 'conflict', text: WB.t(loc, 'panel_conflicts') }), ul);
     }
 
@@ -80,13 +143,34 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     const ol = E('ol', { class: 'events' });
     for (const ev of evs) {
       const srcs = E('span', { class: 'sources' });
-      for (const s of ev.sources || []) srcs.append(E('span', { class: 'src', 'data-source': s, text: s }));
-      ol.append(E('li', { class: 'ev', 'data-sources': (ev.sources || []).join(' '), 'data-status': ev.status || '' },
-        E('span', { class: 'when', text: WB.fmtTime(loc, ev.time) }),
-        E('span', {}, ev.status ? E('span', { class: 'st', text: WB.statusLabel(loc, ev.status) }) : '', ' ', E('span', { class: 'text', text: ev.text || '' }),
-          ev.location ? E('span', { class: 'loc', text: ' · ' + ev.location }) : '', ' ', srcs)));
+      for (const s of ev.sources || [])
+        srcs.append(E('span', { class: 'src', 'data-source': s, text: s }));
+      ol.append(
+        E(
+          'li',
+          {
+            class: 'ev',
+            'data-sources': (ev.sources || []).join(' '),
+            'data-status': ev.status || '',
+          },
+          E('span', { class: 'when', text: WB.fmtTime(loc, ev.time) }),
+          E(
+            'span',
+            {},
+            ev.status ? E('span', { class: 'st', text: WB.statusLabel(loc, ev.status) }) : '',
+            ' ',
+            E('span', { class: 'text', text: ev.text || '' }),
+            ev.location ? E('span', { class: 'loc', text: ' · ' + ev.location }) : '',
+            ' ',
+            srcs,
+          ),
+        ),
+      );
     }
-    box.append(E('h3', { text: WB.t(loc, 'panel_sources') }), evs.length ? ol : E('p', { text: WB.t(loc, 'panel_noEvents') }));
+    box.append(
+      E('h3', { text: WB.t(loc, 'panel_sources') }),
+      evs.length ? ol : E('p', { text: WB.t(loc, 'panel_noEvents') }),
+    );
     host.shadowRoot.replaceChildren(WB.shadowStyle(host.shadowRoot, PANEL_CSS) || '', box);
     return host;
   };
@@ -98,6 +182,10 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     const text = typeof c.message === 'string' && c.message ? c.message : String(c.code || '');
     const srcs = Array.isArray(c.sources) ? c.sources.filter((x) => typeof x === 'string') : [];
     const nums = Array.isArray(c.numbers) ? c.numbers.filter((x) => typeof x === 'string') : [];
-    return text + (srcs.length ? ' — ' + srcs.join(', ') : '') + (nums.length ? ' (' + nums.join(', ') + ')' : '');
+    return (
+      text +
+      (srcs.length ? ' — ' + srcs.join(', ') : '') +
+      (nums.length ? ' (' + nums.join(', ') + ')' : '')
+    );
   }
-})(globalThis.WB = globalThis.WB || {});
+})((globalThis.WB = globalThis.WB || {}));

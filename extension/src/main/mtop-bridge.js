@@ -32,29 +32,54 @@
 
   // plain makes the answer structured-clone safe and drops functions/prototypes.
   function plain(v) {
-    try { return JSON.parse(JSON.stringify(v)); } catch { return null; }
+    try {
+      return JSON.parse(JSON.stringify(v));
+    } catch {
+      return null;
+    }
   }
 
   window.addEventListener('message', async (ev) => {
     if (ev.source !== window || ev.origin !== location.origin) return;
     const d = ev.data;
     if (!d || typeof d !== 'object' || d.ns !== NS || d.kind !== 'mtop-request') return;
-    if (typeof d.id !== 'string' || !REQ.test(d.id) || typeof d.orderId !== 'string' || !ID.test(d.orderId)) return;
+    if (
+      typeof d.id !== 'string' ||
+      !REQ.test(d.id) ||
+      typeof d.orderId !== 'string' ||
+      !ID.test(d.orderId)
+    )
+      return;
     const client = await whenClient();
     if (!client) return reply({ id: d.id, orderId: d.orderId, ok: false, error: 'no_mtop' });
     let tz = 'UTC';
-    try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { /* keep UTC */ }
+    try {
+      tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+      /* keep UTC */
+    }
     try {
       const res = await client.request({
-        api: 'mtop.ae.ld.querydetail', v: '1.0', needLogin: true, dataType: 'originaljsonp',
-        data: { tradeOrderId: d.orderId, tradeOrderLineId: '', terminalType: 'PC', needPageDisplayInfo: true,
-          timeZone: tz, __inline: 'true', _lang: document.documentElement.lang || '' },
+        api: 'mtop.ae.ld.querydetail',
+        v: '1.0',
+        needLogin: true,
+        dataType: 'originaljsonp',
+        data: {
+          tradeOrderId: d.orderId,
+          tradeOrderLineId: '',
+          terminalType: 'PC',
+          needPageDisplayInfo: true,
+          timeZone: tz,
+          __inline: 'true',
+          _lang: document.documentElement.lang || '',
+        },
       });
       reply({ id: d.id, orderId: d.orderId, ok: true, response: plain(res) });
     } catch (err) {
       // lib.mtop rejects with the response ({ret:[…]}) on FAIL_* codes.
       const r = plain(err);
-      const ret = r && Array.isArray(r.ret) ? String(r.ret[0] || '') : String((err && err.message) || err);
+      const ret =
+        r && Array.isArray(r.ret) ? String(r.ret[0] || '') : String((err && err.message) || err);
       reply({ id: d.id, orderId: d.orderId, ok: false, error: ret.slice(0, 200) });
     }
   });

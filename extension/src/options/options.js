@@ -11,12 +11,24 @@
   $('proxy').value = (got.options && got.options.proxyUrl) || globalThis.WAYBILL_CONFIG.proxyUrl;
   $('save').addEventListener('click', async () => {
     let u;
-    try { u = new URL($('proxy').value.trim()); } catch { u = null; }
-    if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) { $('msg').textContent = msg('options_invalid'); return; }
+    try {
+      u = new URL($('proxy').value.trim());
+    } catch {
+      u = null;
+    }
+    if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
+      $('msg').textContent = msg('options_invalid');
+      return;
+    }
     const proxyUrl = u.href.replace(/\/+$/, '');
     if (u.origin !== new URL(globalThis.WAYBILL_CONFIG.proxyUrl).origin) {
-      const ok = await chrome.permissions.request({ origins: [u.origin + '/*'] }).catch(() => false);
-      if (!ok) { $('msg').textContent = msg('options_invalid'); return; }
+      const ok = await chrome.permissions
+        .request({ origins: [u.origin + '/*'] })
+        .catch(() => false);
+      if (!ok) {
+        $('msg').textContent = msg('options_invalid');
+        return;
+      }
     }
     await chrome.storage.local.set({ options: { proxyUrl } });
     $('msg').textContent = msg('options_saved');

@@ -3,11 +3,20 @@
   'use strict';
   const loc = WB.localeFor(chrome.i18n.getUILanguage(), '');
   const $ = (id) => document.getElementById(id);
-  const E = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; };
+  const E = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  };
   $('title').textContent = WB.t(loc, 'popup_title');
   const res = await chrome.runtime.sendMessage({ type: 'list' }).catch(() => null);
   const parcels = (res && res.parcels) || [];
-  if (!parcels.length) { $('empty').hidden = false; $('empty').textContent = WB.t(loc, 'popup_empty'); return; }
+  if (!parcels.length) {
+    $('empty').hidden = false;
+    $('empty').textContent = WB.t(loc, 'popup_empty');
+    return;
+  }
   for (const p of parcels) {
     const li = E('li');
     li.dataset.waybillStatus = p.status;
@@ -16,8 +25,18 @@
     a.target = '_blank';
     li.append(E('span', 'st', WB.t(loc, 'status_' + p.status) + ' '), a);
     if (p.numbers.length) li.append(E('div', 'num', p.numbers.join(' · ')));
-    if (p.latest) li.append(E('div', 'latest', [p.latest.text, p.latest.location].filter(Boolean).join(' · ')));
-    if (p.numbers.length) li.append(E('div', 'note', p.crossChecked ? WB.t(loc, 'badge_checked', p.checkedWith.join(', ')) : WB.t(loc, 'badge_notChecked')));
+    if (p.latest)
+      li.append(E('div', 'latest', [p.latest.text, p.latest.location].filter(Boolean).join(' · ')));
+    if (p.numbers.length)
+      li.append(
+        E(
+          'div',
+          'note',
+          p.crossChecked
+            ? WB.t(loc, 'badge_checked', p.checkedWith.join(', '))
+            : WB.t(loc, 'badge_notChecked'),
+        ),
+      );
     $('list').append(li);
   }
 })(globalThis.WB);

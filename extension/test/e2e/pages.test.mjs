@@ -18,20 +18,37 @@ before(async () => {
   ext = buildExtension(`http://127.0.0.1:${await closedPort()}`);
   b = await launch(ext.dir);
 });
-after(async () => { await b.close(); fs.rmSync(ext.root, { recursive: true, force: true }); });
+after(async () => {
+  await b.close();
+  fs.rmSync(ext.root, { recursive: true, force: true });
+});
 
-const allBadged = (page, n) => waitFor(async () => {
-  const bs = await badges(page);
-  return bs.length === n && bs.every((x) => x.count === 1) && bs;
-}, { what: `${n} badged cards` });
+const allBadged = (page, n) =>
+  waitFor(
+    async () => {
+      const bs = await badges(page);
+      return bs.length === n && bs.every((x) => x.count === 1) && bs;
+    },
+    { what: `${n} badged cards` },
+  );
 
 // settled: n cards, one badge each, every card with a Track button has its numbers,
 // and no cross-check is still running.
-const settled = (page, n) => waitFor(async () => {
-  const bs = await badges(page);
-  const tracked = await page.$$eval('.order-item', (cs) => cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')));
-  return bs.length === n && bs.every((x, i) => x.count === 1 && !x.text.includes('…') && (!tracked[i] || x.numbers)) && bs;
-}, { what: 'settled badges' });
+const settled = (page, n) =>
+  waitFor(
+    async () => {
+      const bs = await badges(page);
+      const tracked = await page.$$eval('.order-item', (cs) =>
+        cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')),
+      );
+      return (
+        bs.length === n &&
+        bs.every((x, i) => x.count === 1 && !x.text.includes('…') && (!tracked[i] || x.numbers)) &&
+        bs
+      );
+    },
+    { what: 'settled badges' },
+  );
 
 test('list on www.aliexpress.com: late cards, one badge each, AliExpress data, not cross-checked', async () => {
   const page = await b.ctx.newPage();
@@ -41,21 +58,32 @@ test('list on www.aliexpress.com: late cards, one badge each, AliExpress data, n
   const shipped = bs.filter((x) => ['8214398062177351', '8214779947343229'].includes(x.order));
   assert.equal(shipped.length, 2);
   for (const s of shipped) {
-    assert.ok(s.numbers.split(' ').includes(s.order === '8214398062177351' ? 'RS0814398526Y' : 'RB147799475CN'), JSON.stringify(s));
+    assert.ok(
+      s.numbers
+        .split(' ')
+        .includes(s.order === '8214398062177351' ? 'RS0814398526Y' : 'RB147799475CN'),
+      JSON.stringify(s),
+    );
     assert.equal(s.checked, 'false');
     assert.match(s.text, /not cross-checked/);
     assert.notEqual(s.status, 'unknown');
   }
-  for (const c of bs.filter((x) => !shipped.includes(x))) assert.equal(c.numbers, '', 'no Track button, no mtop call');
+  for (const c of bs.filter((x) => !shipped.includes(x)))
+    assert.equal(c.numbers, '', 'no Track button, no mtop call');
   const calls = await page.evaluate(() => window.__fixture.mtopLog);
-  assert.deepEqual(calls.sort(), ['mtop.ae.ld.querydetail 8214398062177351', 'mtop.ae.ld.querydetail 8214779947343229']);
+  assert.deepEqual(calls.sort(), [
+    'mtop.ae.ld.querydetail 8214398062177351',
+    'mtop.ae.ld.querydetail 8214779947343229',
+  ]);
   await page.screenshot({ path: path.join(SHOTS, 'list-www-proxy-down.png') });
   await page.close();
 });
 
 test('"View orders" appends cards; repeated re-renders never duplicate badges', async () => {
   const page = await b.ctx.newPage();
-  await page.goto('https://www.aliexpress.com/p/order/index.html?fixture_delay=50&fixture_total=30');
+  await page.goto(
+    'https://www.aliexpress.com/p/order/index.html?fixture_delay=50&fixture_total=30',
+  );
   await allBadged(page, 10);
   await page.click('.order-more button');
   await allBadged(page, 20);
@@ -67,12 +95,25 @@ test('"View orders" appends cards; repeated re-renders never duplicate badges', 
     await page.waitForTimeout(i % 2 ? 0 : 60);
   }
   const after5 = await allBadged(page, 30);
-  assert.deepEqual(after5.map((x) => x.order), bs.map((x) => x.order));
-  assert.deepEqual(after5.map((x) => x.status), bs.map((x) => x.status));
+  assert.deepEqual(
+    after5.map((x) => x.order),
+    bs.map((x) => x.order),
+  );
+  assert.deepEqual(
+    after5.map((x) => x.status),
+    bs.map((x) => x.status),
+  );
   assert.equal(await page.locator('.waybill-badge').count(), 30);
   const log = await page.evaluate(() => window.__fixture.mtopLog);
-  assert.equal(new Set(log).size, log.length, 'at most one querydetail per order, cached across re-renders');
-  assert.ok(log.length <= bs.filter((x) => x.numbers).length, 'only for shipped orders not in storage yet');
+  assert.equal(
+    new Set(log).size,
+    log.length,
+    'at most one querydetail per order, cached across re-renders',
+  );
+  assert.ok(
+    log.length <= bs.filter((x) => x.numbers).length,
+    'only for shipped orders not in storage yet',
+  );
   await page.close();
 });
 
@@ -83,10 +124,27 @@ test('list on a language subdomain speaks the page language (pt.aliexpress.com)'
   assert.equal(await page.getAttribute('html', 'lang'), 'pt-BR');
   const shipped = bs.find((x) => x.order === '8214398062177351');
   assert.match(shipped.text, /não conferido/);
-  const STATUS_PT = ['Ainda não enviado', 'Transportadora recebeu os dados', 'Em trânsito', 'Saiu para entrega', 'Pronto para retirada',
-    'Falha na tentativa de entrega', 'Entregue', 'Problema', 'Retornando ao remetente', 'Devolvido ao remetente', 'Cancelado',
-    'Rastreamento expirado', 'Ainda não encontrado', 'Status desconhecido'];
-  for (const x of bs) assert.ok(STATUS_PT.some((s) => x.text.startsWith(s)), x.text);
+  const STATUS_PT = [
+    'Ainda não enviado',
+    'Transportadora recebeu os dados',
+    'Em trânsito',
+    'Saiu para entrega',
+    'Pronto para retirada',
+    'Falha na tentativa de entrega',
+    'Entregue',
+    'Problema',
+    'Retornando ao remetente',
+    'Devolvido ao remetente',
+    'Cancelado',
+    'Rastreamento expirado',
+    'Ainda não encontrado',
+    'Status desconhecido',
+  ];
+  for (const x of bs)
+    assert.ok(
+      STATUS_PT.some((s) => x.text.startsWith(s)),
+      x.text,
+    );
   await page.screenshot({ path: path.join(SHOTS, 'list-pt-proxy-down.png') });
   await page.close();
 });
@@ -104,27 +162,54 @@ test('tracking page: merged panel from querydetail; hostile event text shows as 
   const page = await b.ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322&fixture_hostile=1');
+  await page.goto(
+    'https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8212313961591322&fixture_hostile=1',
+  );
   const panel = page.locator('.waybill-panel');
   await panel.waitFor({ timeout: 15000 });
-  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) || '', { what: 'panel numbers' });
+  await waitFor(
+    async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) || '',
+    { what: 'panel numbers' },
+  );
   const numbers = (await page.getAttribute('.waybill-panel', 'data-waybill-number')).split(' ');
   assert.ok(numbers.includes('AA000000014BR'), numbers.join());
   assert.equal(await panel.locator('.number').count(), numbers.length);
   assert.equal(await panel.locator('a.cainiao').count(), numbers.length);
   assert.equal(await panel.locator('a.track17').count(), numbers.length);
   assert.match(await panel.locator('.not-checked').textContent(), /Cross-check unavailable/);
-  const shadowText = await page.evaluate(() => document.querySelector('.waybill-panel').shadowRoot.textContent);
+  const shadowText = await page.evaluate(
+    () => document.querySelector('.waybill-panel').shadowRoot.textContent,
+  );
   assert.ok(shadowText.includes(HOSTILE_DESC), 'the hostile description is shown, as text');
-  assert.equal(await page.evaluate(() => document.querySelector('.waybill-panel').shadowRoot.querySelectorAll('img,script,b').length), 0);
+  assert.equal(
+    await page.evaluate(
+      () =>
+        document.querySelector('.waybill-panel').shadowRoot.querySelectorAll('img,script,b').length,
+    ),
+    0,
+  );
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => window.__waybillPwned), undefined, 'no injected script ran');
-  await waitFor(() => page.evaluate(() => {
-    const next = document.querySelector('.waybill-panel').nextElementSibling;
-    return !!next && /tab-list-v2|arrival-time-v2--title|logistic-info-v2--mailNo--/.test(next.className);
-  }), { what: 'panel placed above AliExpress\'s own tracking block' });
+  assert.equal(
+    await page.evaluate(() => window.__waybillPwned),
+    undefined,
+    'no injected script ran',
+  );
+  await waitFor(
+    () =>
+      page.evaluate(() => {
+        const next = document.querySelector('.waybill-panel').nextElementSibling;
+        return (
+          !!next &&
+          /tab-list-v2|arrival-time-v2--title|logistic-info-v2--mailNo--/.test(next.className)
+        );
+      }),
+    { what: "panel placed above AliExpress's own tracking block" },
+  );
   assert.deepEqual(errors, []);
-  await page.screenshot({ path: path.join(SHOTS, 'tracking-hostile-proxy-down.png'), fullPage: false });
+  await page.screenshot({
+    path: path.join(SHOTS, 'tracking-hostile-proxy-down.png'),
+    fullPage: false,
+  });
   await page.close();
 });
 
@@ -132,9 +217,14 @@ test('tracking page without mtop falls back to the page DOM', async () => {
   const page = await b.ctx.newPage();
   const order = b.site.orders(50)[48]; // an order no other test has stored
   const want = b.site.numbersFor(order.orderId).mailNo;
-  await page.goto(`https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${order.orderId}&fixture_nomtop=1&fixture_delay=100`);
+  await page.goto(
+    `https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${order.orderId}&fixture_nomtop=1&fixture_delay=100`,
+  );
   await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
-  await waitFor(async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) === want, { timeout: 20000, what: 'DOM number ' + want });
+  await waitFor(
+    async () => (await page.getAttribute('.waybill-panel', 'data-waybill-number')) === want,
+    { timeout: 20000, what: 'DOM number ' + want },
+  );
   const evs = await page.locator('.waybill-panel .ev').count();
   assert.ok(evs > 5, `events from the DOM: ${evs}`);
   await page.close();
@@ -142,10 +232,14 @@ test('tracking page without mtop falls back to the page DOM', async () => {
 
 test('order detail page gets a badge next to the status', async () => {
   const page = await b.ctx.newPage();
-  await page.goto('https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351&fixture_delay=100');
+  await page.goto(
+    'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351&fixture_delay=100',
+  );
   const badge = page.locator('.order-status .waybill-badge');
   await badge.waitFor({ timeout: 15000 });
-  await waitFor(async () => (await badge.getAttribute('data-waybill-number')) || '', { what: 'detail numbers' });
+  await waitFor(async () => (await badge.getAttribute('data-waybill-number')) || '', {
+    what: 'detail numbers',
+  });
   assert.ok((await badge.getAttribute('data-waybill-number')).includes('RS0814398526Y'));
   assert.equal(await page.locator('.waybill-badge').count(), 1);
   await page.close();
@@ -157,7 +251,9 @@ test('aliexpress.ru is recognised and degrades politely', async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('https://aliexpress.ru/order-list?filterName=active');
   await page.locator('.waybill-badge').first().waitFor({ timeout: 10000 });
-  const links = await page.$$eval('.waybill-badge', (as) => as.map((a) => [a.dataset.waybillOrder, a.href, a.textContent]));
+  const links = await page.$$eval('.waybill-badge', (as) =>
+    as.map((a) => [a.dataset.waybillOrder, a.href, a.textContent]),
+  );
   assert.equal(links.length, 3);
   for (const [id, href, text] of links) {
     assert.equal(href, `https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${id}`);

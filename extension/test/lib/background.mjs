@@ -16,24 +16,42 @@ export function fakeArea(initial = {}) {
     data,
     async get(keys) {
       if (keys === null || keys === undefined) return structuredClone(data);
-      const list = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
+      const list =
+        typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
       const out = {};
       for (const k of list) if (k in data) out[k] = structuredClone(data[k]);
       return out;
     },
-    async set(obj) { for (const [k, v] of Object.entries(obj)) data[k] = structuredClone(v); },
-    async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
+    async set(obj) {
+      for (const [k, v] of Object.entries(obj)) data[k] = structuredClone(v);
+    },
+    async remove(keys) {
+      for (const k of [].concat(keys)) delete data[k];
+    },
   };
 }
 
 // loadBackground returns globalThis.BG wired to a fake chrome and proxy.
 // proxy(url, init) → {status, body} answers fetches to the proxy.
-export function loadBackground({ storage = {}, proxy = null, proxyUrl = 'http://127.0.0.1:8787' } = {}) {
+export function loadBackground({
+  storage = {},
+  proxy = null,
+  proxyUrl = 'http://127.0.0.1:8787',
+} = {}) {
   const area = fakeArea(storage);
   const listeners = [];
   globalThis.chrome = {
-    runtime: { id: 'test', getURL: (p) => 'chrome-extension://test/' + p, onMessage: { addListener(fn) { listeners.push(fn); } },
-      onInstalled: { addListener() {} }, onStartup: { addListener() {} } },
+    runtime: {
+      id: 'test',
+      getURL: (p) => 'chrome-extension://test/' + p,
+      onMessage: {
+        addListener(fn) {
+          listeners.push(fn);
+        },
+      },
+      onInstalled: { addListener() {} },
+      onStartup: { addListener() {} },
+    },
     storage: { local: area },
     alarms: { get: async () => null, create: async () => {}, onAlarm: { addListener() {} } },
   };
@@ -42,12 +60,18 @@ export function loadBackground({ storage = {}, proxy = null, proxyUrl = 'http://
   globalThis.fetch = async (url, init) => {
     url = String(url);
     if (url.startsWith('chrome-extension://test/core/')) {
-      return new Response(fs.readFileSync(path.join(EXT, 'core', url.slice('chrome-extension://test/core/'.length))), { headers: { 'content-type': 'application/wasm' } });
+      return new Response(
+        fs.readFileSync(path.join(EXT, 'core', url.slice('chrome-extension://test/core/'.length))),
+        { headers: { 'content-type': 'application/wasm' } },
+      );
     }
     calls.push({ url, body: init && init.body ? JSON.parse(init.body) : null });
     if (!proxy) throw new TypeError('fetch failed');
     const r = await proxy(url, init);
-    return new Response(JSON.stringify(r.body), { status: r.status || 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(r.body), {
+      status: r.status || 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   for (const f of BACKGROUND_SCRIPTS) {
     const file = f.startsWith('core/') ? path.join(EXT, f) : path.join(EXT, 'src', f);
@@ -55,11 +79,12 @@ export function loadBackground({ storage = {}, proxy = null, proxyUrl = 'http://
     vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
   }
   // send delivers a message as Chrome would from a content script on pageUrl.
-  const send = (msg, pageUrl) => new Promise((resolve) => {
-    const sender = { id: 'test', tab: { id: 1 }, url: pageUrl };
-    let async = false;
-    for (const fn of listeners) if (fn(msg, sender, resolve) === true) async = true;
-    if (!async) resolve(undefined);
-  });
+  const send = (msg, pageUrl) =>
+    new Promise((resolve) => {
+      const sender = { id: 'test', tab: { id: 1 }, url: pageUrl };
+      let async = false;
+      for (const fn of listeners) if (fn(msg, sender, resolve) === true) async = true;
+      if (!async) resolve(undefined);
+    });
   return { BG: globalThis.BG, area, calls, send };
 }

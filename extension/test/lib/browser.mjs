@@ -17,7 +17,8 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export function buildExtension(proxyUrl) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-ext-'));
   execFileSync(process.execPath, [path.join(EXT_DIR, 'build.mjs'), '--out', out], {
-    env: { ...process.env, PROXY_URL: proxyUrl }, stdio: 'pipe',
+    env: { ...process.env, PROXY_URL: proxyUrl },
+    stdio: 'pipe',
   });
   return { dir: path.join(out, 'chrome'), root: out };
 }
@@ -27,13 +28,29 @@ export function buildExtension(proxyUrl) {
 export async function launch(extDir, { site = createSite() } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-profile-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+    ],
   });
   const serve = async (route) => {
     const res = site.handle(route.request().url());
-    if (!res) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture site' });
+    if (!res)
+      return route.fulfill({
+        status: 404,
+        contentType: 'text/plain',
+        body: 'not in the fixture site',
+      });
     return route.fulfill({ status: res.status, contentType: res.contentType, body: res.body });
   };
   await ctx.route(/^https:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)\//, serve);
@@ -43,26 +60,42 @@ export async function launch(extDir, { site = createSite() } = {}) {
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
   return {
-    ctx, sw, extId, site,
-    async close() { await ctx.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); },
+    ctx,
+    sw,
+    extId,
+    site,
+    async close() {
+      await ctx.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
 // badges returns [{order, status, numbers, checked, text}] for the badges on a page.
 export async function badges(page) {
-  return page.$$eval('.order-item', (cards) => cards.map((c) => {
-    const all = c.querySelectorAll('.waybill-badge');
-    const b = all[0];
-    return {
-      count: all.length,
-      order: b ? b.getAttribute('data-waybill-order') : '',
-      status: b ? b.getAttribute('data-waybill-status') : '',
-      numbers: b ? b.getAttribute('data-waybill-number') : '',
-      checked: b ? b.getAttribute('data-waybill-checked') : '',
-      text: b && b.shadowRoot ? Array.from(b.shadowRoot.querySelectorAll('.pill, .note')).map((e) => e.textContent).join(' ') : '',
-      tip: b && b.shadowRoot && b.shadowRoot.querySelector('.tip') ? b.shadowRoot.querySelector('.tip').textContent : '',
-    };
-  }));
+  return page.$$eval('.order-item', (cards) =>
+    cards.map((c) => {
+      const all = c.querySelectorAll('.waybill-badge');
+      const b = all[0];
+      return {
+        count: all.length,
+        order: b ? b.getAttribute('data-waybill-order') : '',
+        status: b ? b.getAttribute('data-waybill-status') : '',
+        numbers: b ? b.getAttribute('data-waybill-number') : '',
+        checked: b ? b.getAttribute('data-waybill-checked') : '',
+        text:
+          b && b.shadowRoot
+            ? Array.from(b.shadowRoot.querySelectorAll('.pill, .note'))
+                .map((e) => e.textContent)
+                .join(' ')
+            : '',
+        tip:
+          b && b.shadowRoot && b.shadowRoot.querySelector('.tip')
+            ? b.shadowRoot.querySelector('.tip').textContent
+            : '',
+      };
+    }),
+  );
 }
 
 // waitFor polls fn until it returns a truthy value.

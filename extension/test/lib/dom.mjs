@@ -8,8 +8,15 @@ import { strings } from '../../build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC = path.resolve(here, '..', '..', 'src');
-const CONTENT = ['common/i18n.js', 'common/selectors.js', 'common/links.js', 'content/page.js', 'content/extract.js',
-  'content/badge.js', 'content/panel.js'];
+const CONTENT = [
+  'common/i18n.js',
+  'common/selectors.js',
+  'common/links.js',
+  'content/page.js',
+  'content/extract.js',
+  'content/badge.js',
+  'content/panel.js',
+];
 export const STRINGS = strings(SRC);
 
 export function loadDom(html, url) {
@@ -17,6 +24,7 @@ export function loadDom(html, url) {
   const w = dom.window;
   w.WAYBILL_STRINGS = STRINGS;
   w.WAYBILL_CONFIG = { proxyUrl: 'http://127.0.0.1:8787', version: 'test', browser: 'chrome' };
-  for (const f of CONTENT) w.eval(fs.readFileSync(path.join(SRC, f), 'utf8') + `\n//# sourceURL=${f}`);
+  for (const f of CONTENT)
+    w.eval(fs.readFileSync(path.join(SRC, f), 'utf8') + `\n//# sourceURL=${f}`);
   return { dom, window: w, document: w.document, WB: w.WB };
 }

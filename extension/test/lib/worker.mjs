@@ -14,30 +14,54 @@ export async function startWorker({ timeoutMs = 180000 } = {}) {
   const port = await closedPort();
   const script = path.join(ROOT, 'worker', 'scripts', 'serve-with-fakes.sh');
   const child = spawn('bash', [script, String(port)], {
-    cwd: path.join(ROOT, 'worker'), detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID}`, FAKE_ALIASES, RATE_LIMIT: '100000' },
+    cwd: path.join(ROOT, 'worker'),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID}`,
+      FAKE_ALIASES,
+      RATE_LIMIT: '100000',
+    },
   });
   let log = '';
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker did not start in time:\n' + log.slice(-3000))), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error('worker did not start in time:\n' + log.slice(-3000))),
+      timeoutMs,
+    );
     const onData = (d) => {
       log += d;
       const m = /READY worker=(\S+) fakes=(\S+)/.exec(log);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], fakes: m[2] }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], fakes: m[2] });
+      }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => { log += d; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve-with-fakes exited (${code}):\n` + log.slice(-3000))); });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve-with-fakes exited (${code}):\n` + log.slice(-3000)));
+    });
   });
   const info = await ready;
   return {
     ...info,
     log: () => log,
-    async fakeStats() { return (await fetch(info.fakes + '/_stats')).json(); },
+    async fakeStats() {
+      return (await fetch(info.fakes + '/_stats')).json();
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const gone = new Promise((r) => child.once('exit', r));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
       // Never let a straggler holding our pipes keep the test process alive.
       child.stdout.destroy();

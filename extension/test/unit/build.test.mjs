@@ -4,16 +4,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { manifest, strings, normaliseProxy, BACKGROUND_SCRIPTS, EXTENSION_ID, DEV_PUBLIC_KEY } from '../../build.mjs';
+import {
+  manifest,
+  strings,
+  normaliseProxy,
+  BACKGROUND_SCRIPTS,
+  EXTENSION_ID,
+  DEV_PUBLIC_KEY,
+} from '../../build.mjs';
 import { SRC } from '../lib/dom.mjs';
 import crypto from 'node:crypto';
 
 test('chrome and firefox manifests differ only where they must', () => {
-  const c = manifest('chrome', 'http://127.0.0.1:8787'), f = manifest('firefox', 'http://127.0.0.1:8787');
+  const c = manifest('chrome', 'http://127.0.0.1:8787'),
+    f = manifest('firefox', 'http://127.0.0.1:8787');
   assert.deepEqual(c.background, { service_worker: 'background/sw.js' });
   assert.deepEqual(f.background, { scripts: BACKGROUND_SCRIPTS });
   assert.ok(f.browser_specific_settings.gecko.id);
-  for (const k of ['background', 'browser_specific_settings', 'key', 'minimum_chrome_version']) { delete c[k]; delete f[k]; }
+  for (const k of ['background', 'browser_specific_settings', 'key', 'minimum_chrome_version']) {
+    delete c[k];
+    delete f[k];
+  }
   assert.deepEqual(c, f);
 });
 
@@ -22,9 +33,19 @@ test('minimal permissions: storage, alarms, AliExpress hosts and the proxy; no c
   assert.deepEqual(m.permissions, ['storage', 'alarms']);
   const hosts = m.host_permissions;
   assert.ok(hosts.includes('https://proxy.example.workers.dev/*'));
-  for (const h of hosts) assert.match(h, /^https:\/\/(\*\.aliexpress\.(com|us)\/p\/(order|tracking)\/\*|aliexpress\.ru\/\*|proxy\.example\.workers\.dev\/\*)$/, h);
+  for (const h of hosts)
+    assert.match(
+      h,
+      /^https:\/\/(\*\.aliexpress\.(com|us)\/p\/(order|tracking)\/\*|aliexpress\.ru\/\*|proxy\.example\.workers\.dev\/\*)$/,
+      h,
+    );
   const all = JSON.stringify(m);
-  assert.ok(!all.includes('<all_urls>') && !all.includes('"cookies"') && !all.includes('"tabs"') && !all.includes('webRequest'));
+  assert.ok(
+    !all.includes('<all_urls>') &&
+      !all.includes('"cookies"') &&
+      !all.includes('"tabs"') &&
+      !all.includes('webRequest'),
+  );
   assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
   assert.doesNotMatch(m.content_security_policy.extension_pages, /'unsafe-eval'/);
   const main = m.content_scripts.find((s) => s.world === 'MAIN');
@@ -34,13 +55,21 @@ test('minimal permissions: storage, alarms, AliExpress hosts and the proxy; no c
 test('the manifest key pins the documented extension id', () => {
   const der = Buffer.from(DEV_PUBLIC_KEY, 'base64');
   const hex = crypto.createHash('sha256').update(der).digest('hex').slice(0, 32);
-  assert.equal([...hex].map((x) => String.fromCharCode(97 + parseInt(x, 16))).join(''), EXTENSION_ID);
+  assert.equal(
+    [...hex].map((x) => String.fromCharCode(97 + parseInt(x, 16))).join(''),
+    EXTENSION_ID,
+  );
 });
 
 test('every file a manifest names exists in src (or is generated)', () => {
   const generated = new Set(['common/config.js', 'common/strings.js', 'core/wasm_exec.js']);
   const m = manifest('firefox', 'http://127.0.0.1:8787');
-  const files = [...m.background.scripts, ...m.content_scripts.flatMap((s) => s.js), m.action.default_popup, m.options_ui.page];
+  const files = [
+    ...m.background.scripts,
+    ...m.content_scripts.flatMap((s) => s.js),
+    m.action.default_popup,
+    m.options_ui.page,
+  ];
   for (const f of files) assert.ok(generated.has(f) || fs.existsSync(path.join(SRC, f)), f);
 });
 
@@ -60,15 +89,34 @@ test('_locales: every language has every key, with the same placeholders', () =>
       assert.ok(v.trim(), `${loc}.${k} is empty`);
     }
   }
-  for (const s of ['pending', 'info_received', 'in_transit', 'out_for_delivery', 'available_for_pickup', 'delivery_failed', 'delivered',
-    'exception', 'returning', 'returned', 'cancelled', 'expired', 'not_found', 'unknown']) assert.ok(t.en['status_' + s], s);
+  for (const s of [
+    'pending',
+    'info_received',
+    'in_transit',
+    'out_for_delivery',
+    'available_for_pickup',
+    'delivery_failed',
+    'delivered',
+    'exception',
+    'returning',
+    'returned',
+    'cancelled',
+    'expired',
+    'not_found',
+    'unknown',
+  ])
+    assert.ok(t.en['status_' + s], s);
 });
 
 test('no content script builds HTML from strings', () => {
   for (const dir of ['content', 'common', 'main', 'popup', 'options', 'background']) {
     for (const f of fs.readdirSync(path.join(SRC, dir))) {
       const src = fs.readFileSync(path.join(SRC, dir, f), 'utf8');
-      assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, `${dir}/${f}`);
+      assert.doesNotMatch(
+        src,
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/,
+        `${dir}/${f}`,
+      );
     }
   }
 });

@@ -8,24 +8,40 @@ import { loadDom } from '../lib/dom.mjs';
 const site = createSite();
 
 test('readCard reads every card of the real first page', () => {
-  const { WB, document } = loadDom(staticListPage(site, { total: 10 }), 'https://www.aliexpress.com/p/order/index.html');
+  const { WB, document } = loadDom(
+    staticListPage(site, { total: 10 }),
+    'https://www.aliexpress.com/p/order/index.html',
+  );
   const got = JSON.parse(JSON.stringify(WB.cards(document).map((c) => WB.readCard(c)))); // out of jsdom's realm
   const want = site.orders(10);
-  assert.deepEqual(got.map((g) => g.orderId), want.map((o) => o.orderId));
-  assert.deepEqual(got.map((g) => g.hasTrack), want.map((o) => o.shipped));
-  assert.deepEqual([...new Set(got.map((g) => g.statusText))].sort(), ['Awaiting delivery', 'Completed']);
+  assert.deepEqual(
+    got.map((g) => g.orderId),
+    want.map((o) => o.orderId),
+  );
+  assert.deepEqual(
+    got.map((g) => g.hasTrack),
+    want.map((o) => o.shipped),
+  );
+  assert.deepEqual([...new Set(got.map((g) => g.statusText))].sort(), [
+    'Awaiting delivery',
+    'Completed',
+  ]);
   for (const g of got) assert.match(g.storeUrl, /^https:\/\/www\.aliexpress\.com\/store\/\d+$/);
 });
 
 test('pt_BR status text is collapsed (trailing space)', () => {
-  const { WB, document } = loadDom(staticListPage(site, { total: 10, host: 'pt.aliexpress.com', lang: 'pt-BR' }), 'https://pt.aliexpress.com/p/order/index.html');
+  const { WB, document } = loadDom(
+    staticListPage(site, { total: 10, host: 'pt.aliexpress.com', lang: 'pt-BR' }),
+    'https://pt.aliexpress.com/p/order/index.html',
+  );
   const got = WB.cards(document).map((c) => WB.readCard(c).statusText);
   assert.ok(got.includes('Concluído'));
   assert.ok(got.includes('Aguardando a entrega'));
 });
 
 test('order ids come from links, with the header text only as a last resort', () => {
-  const { WB, document } = loadDom(`<html><body>
+  const { WB, document } = loadDom(
+    `<html><body>
     <div class="order-item" id="a"><div class="order-item-header-right-info"><div>Order ID: 1111111111111111</div></div>
       <a data-pl="order_item_header_detail" href="//www.aliexpress.com/p/order/detail.html?orderId=8214398062177351">Details</a></div>
     <div class="order-item" id="b"><a class="order-item-btn" href="https://www.aliexpress.com/p/tracking/index.html?_addShare=no&tradeOrderId=8214779947343229">Track</a></div>
@@ -33,7 +49,9 @@ test('order ids come from links, with the header text only as a last resort', ()
     <div class="order-item" id="d"><div class="order-item-header-right-info"><div>주문번호:: 8212268452148012 Copy</div></div></div>
     <div class="order-item" id="e"><div class="order-item-header-right-info"><div>Ref. Number: 5555 0677 2290 9756</div></div></div>
     <div class="order-item" id="f"><div class="order-item-header-right-info"><div>Date: Sep 1, 2026</div></div></div>
-  </body></html>`, 'https://www.aliexpress.com/p/order/index.html');
+  </body></html>`,
+    'https://www.aliexpress.com/p/order/index.html',
+  );
   const id = (x) => WB.readCard(document.getElementById(x)).orderId;
   assert.equal(id('a'), '8214398062177351', 'the link wins over label text');
   assert.equal(id('b'), '8214779947343229');
@@ -56,13 +74,20 @@ test('idFromHref', () => {
 });
 
 test('readTrackingDom reads numbers and events from the hashed classes', () => {
-  const { WB, document } = loadDom(staticTrackingPage(site, '8212313961591322', { hostile: true }), 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322');
+  const { WB, document } = loadDom(
+    staticTrackingPage(site, '8212313961591322', { hostile: true }),
+    'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322',
+  );
   const r = JSON.parse(JSON.stringify(WB.readTrackingDom(document)));
   assert.deepEqual(r.numbers, ['AA000000014BR']);
   assert.equal(r.events.length, 26);
   assert.equal(r.events[0].title, '<script>window.__waybillPwned=2</script>', 'kept as text');
   assert.equal(r.events[1].title, 'Delivery update');
-  assert.equal(r.events[1].timeText, site.querydetail('8212313961591322').data.module.trackingDetailLineList[0].detailList[1].timeText);
+  assert.equal(
+    r.events[1].timeText,
+    site.querydetail('8212313961591322').data.module.trackingDetailLineList[0].detailList[1]
+      .timeText,
+  );
   assert.match(r.eta, /^Delivered：/);
 });
 

@@ -15,15 +15,48 @@ const URL_LIST = 'https://www.aliexpress.com/p/order/index.html';
 const { send, BG } = loadBackground({ proxy: null }); // the proxy is down
 
 function page() {
-  const d = loadDom('<!doctype html><html lang="en"><body><div id="root"></div></body></html>', URL_LIST);
+  const d = loadDom(
+    '<!doctype html><html lang="en"><body><div id="root"></div></body></html>',
+    URL_LIST,
+  );
   const w = d.window;
   // jsdom's postMessage leaves origin empty and source null; give it the browser's
   // semantics (same-window messages carry the page origin and the window as source).
-  w.postMessage = (data) => setTimeout(() => w.dispatchEvent(new w.MessageEvent('message', { data, origin: w.location.origin, source: w })), 0);
+  w.postMessage = (data) =>
+    setTimeout(
+      () =>
+        w.dispatchEvent(
+          new w.MessageEvent('message', { data, origin: w.location.origin, source: w }),
+        ),
+      0,
+    );
   const mtopCalls = [];
-  w.lib = { mtop: { request: async (opts) => { mtopCalls.push(opts.data.tradeOrderId); return JSON.parse(JSON.stringify(site.querydetail(opts.data.tradeOrderId))); } } };
-  w.chrome = { runtime: { sendMessage: (msg, cb) => { send(JSON.parse(JSON.stringify(msg)), URL_LIST).then((r) => cb(r && JSON.parse(JSON.stringify(r)))); }, lastError: undefined } };
-  for (const f of ['main/mtop-bridge.js', 'content/bridge.js', 'content/list.js', 'content/detail.js', 'content/track.js', 'content/ru.js']) {
+  w.lib = {
+    mtop: {
+      request: async (opts) => {
+        mtopCalls.push(opts.data.tradeOrderId);
+        return JSON.parse(JSON.stringify(site.querydetail(opts.data.tradeOrderId)));
+      },
+    },
+  };
+  w.chrome = {
+    runtime: {
+      sendMessage: (msg, cb) => {
+        send(JSON.parse(JSON.stringify(msg)), URL_LIST).then((r) =>
+          cb(r && JSON.parse(JSON.stringify(r))),
+        );
+      },
+      lastError: undefined,
+    },
+  };
+  for (const f of [
+    'main/mtop-bridge.js',
+    'content/bridge.js',
+    'content/list.js',
+    'content/detail.js',
+    'content/track.js',
+    'content/ru.js',
+  ]) {
     w.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
   }
   const group = d.document.createElement('div');
@@ -31,14 +64,34 @@ function page() {
   d.document.getElementById('root').append(group);
   const add = (pageNo, size, total) => {
     const t = d.document.createElement('template');
-    t.innerHTML = site.cards({ page: pageNo, size, total, host: 'www.aliexpress.com', lang: 'en' }).html;
+    t.innerHTML = site.cards({
+      page: pageNo,
+      size,
+      total,
+      host: 'www.aliexpress.com',
+      lang: 'en',
+    }).html;
     group.append(t.content);
   };
-  const rerender = () => { group.replaceChildren(...[...group.children].map((c) => { const n = c.cloneNode(true); n.querySelectorAll('.waybill-badge').forEach((b) => b.remove()); return n; })); };
-  const state = () => [...d.document.querySelectorAll('.order-item')].map((c) => {
-    const b = c.querySelectorAll('.waybill-badge');
-    return { n: b.length, order: b[0] && b[0].getAttribute('data-waybill-order'), status: b[0] && b[0].getAttribute('data-waybill-status'), numbers: b[0] && b[0].getAttribute('data-waybill-number') };
-  });
+  const rerender = () => {
+    group.replaceChildren(
+      ...[...group.children].map((c) => {
+        const n = c.cloneNode(true);
+        n.querySelectorAll('.waybill-badge').forEach((b) => b.remove());
+        return n;
+      }),
+    );
+  };
+  const state = () =>
+    [...d.document.querySelectorAll('.order-item')].map((c) => {
+      const b = c.querySelectorAll('.waybill-badge');
+      return {
+        n: b.length,
+        order: b[0] && b[0].getAttribute('data-waybill-order'),
+        status: b[0] && b[0].getAttribute('data-waybill-status'),
+        numbers: b[0] && b[0].getAttribute('data-waybill-number'),
+      };
+    });
   return { ...d, add, rerender, state, mtopCalls };
 }
 
@@ -58,20 +111,43 @@ test('late, appended and re-rendered cards: one badge each, numbers from queryde
   assert.ok(ctl);
   assert.equal(p.state().length, 0);
   p.add(1, 10, 20); // the SPA renders its cards late
-  await until(() => { const s = p.state(); return s.length === 10 && s.every((x) => x.n === 1); }, '10 badges');
-  await until(() => p.state().filter((x) => x.numbers).length === 2, 'numbers of the 2 shipped orders');
+  await until(() => {
+    const s = p.state();
+    return s.length === 10 && s.every((x) => x.n === 1);
+  }, '10 badges');
+  await until(
+    () => p.state().filter((x) => x.numbers).length === 2,
+    'numbers of the 2 shipped orders',
+  );
   p.add(2, 10, 20); // "View orders"
-  await until(() => { const s = p.state(); return s.length === 20 && s.every((x) => x.n === 1); }, '20 badges');
+  await until(() => {
+    const s = p.state();
+    return s.length === 20 && s.every((x) => x.n === 1);
+  }, '20 badges');
   for (let i = 0; i < 3; i++) p.rerender();
-  await until(() => { const s = p.state(); return s.length === 20 && s.every((x) => x.n === 1 && x.order); }, 'badges back after re-renders');
+  await until(() => {
+    const s = p.state();
+    return s.length === 20 && s.every((x) => x.n === 1 && x.order);
+  }, 'badges back after re-renders');
   const s = p.state();
   const want = site.orders(20);
-  assert.deepEqual(s.map((x) => x.order), want.map((o) => o.orderId));
+  assert.deepEqual(
+    s.map((x) => x.order),
+    want.map((o) => o.orderId),
+  );
   const shipped = want.filter((o) => o.shipped).map((o) => o.orderId);
-  await until(() => p.state().filter((x) => x.numbers).length === shipped.length, 'all shipped have numbers');
-  assert.deepEqual([...p.mtopCalls].sort(), [...shipped].sort(), 'querydetail once per shipped order');
+  await until(
+    () => p.state().filter((x) => x.numbers).length === shipped.length,
+    'all shipped have numbers',
+  );
+  assert.deepEqual(
+    [...p.mtopCalls].sort(),
+    [...shipped].sort(),
+    'querydetail once per shipped order',
+  );
   for (const x of p.state()) {
-    if (shipped.includes(x.order)) assert.ok(x.numbers.split(' ').includes(site.numbersFor(x.order).mailNo), JSON.stringify(x));
+    if (shipped.includes(x.order))
+      assert.ok(x.numbers.split(' ').includes(site.numbersFor(x.order).mailNo), JSON.stringify(x));
     else assert.equal(x.numbers, '');
   }
   assert.ok(BG.stats.proxyErrors > 0, 'the proxy was tried and is down');
@@ -81,14 +157,32 @@ test('the bridge ignores messages of the wrong shape or from elsewhere', async (
   const p = page();
   const before = p.mtopCalls.length;
   const W = p.window;
-  W.postMessage({ ns: 'waybill/v1', kind: 'mtop-request', id: 'short', orderId: '8214398062177351' }, W.location.origin); // bad id
-  W.postMessage({ ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '123' }, W.location.origin); // bad order id
-  W.postMessage({ ns: 'other', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' }, W.location.origin);
+  W.postMessage(
+    { ns: 'waybill/v1', kind: 'mtop-request', id: 'short', orderId: '8214398062177351' },
+    W.location.origin,
+  ); // bad id
+  W.postMessage(
+    { ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '123' },
+    W.location.origin,
+  ); // bad order id
+  W.postMessage(
+    { ns: 'other', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' },
+    W.location.origin,
+  );
   W.postMessage('mtop-request 8214398062177351', W.location.origin);
   // A well-formed request from another origin, or not from this window (an iframe).
-  const good = { ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' };
-  W.dispatchEvent(new W.MessageEvent('message', { data: good, origin: 'https://evil.example', source: W }));
-  W.dispatchEvent(new W.MessageEvent('message', { data: good, origin: W.location.origin, source: null }));
+  const good = {
+    ns: 'waybill/v1',
+    kind: 'mtop-request',
+    id: 'abcdefgh12',
+    orderId: '8214398062177351',
+  };
+  W.dispatchEvent(
+    new W.MessageEvent('message', { data: good, origin: 'https://evil.example', source: W }),
+  );
+  W.dispatchEvent(
+    new W.MessageEvent('message', { data: good, origin: W.location.origin, source: null }),
+  );
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(p.mtopCalls.length, before);
   const ok = await p.WB.querydetail('8214398062177351');
@@ -101,15 +195,32 @@ test('the bridge ignores messages of the wrong shape or from elsewhere', async (
 test('the bridge treats answers as untrusted: another order, oversized or malformed payloads are rejected', async () => {
   const p = page();
   const W = p.window;
-  const id = '8214779947343229', other = '8214398062177351';
+  const id = '8214779947343229',
+    other = '8214398062177351';
   // A page script answers before the MAIN-world bridge: first for another order id (ignored,
   // the real answer still arrives), then echoing the right id with another order's payload.
   let mode = 'wrong-echo';
   W.addEventListener('message', (ev) => {
     const d = ev.data;
     if (!d || d.kind !== 'mtop-request') return;
-    if (mode === 'wrong-echo') W.postMessage({ ns: 'waybill/v1', kind: 'mtop-response', id: d.id, orderId: other, ok: true, response: site.querydetail(other) });
-    if (mode === 'other-payload') W.postMessage({ ns: 'waybill/v1', kind: 'mtop-response', id: d.id, orderId: d.orderId, ok: true, response: site.querydetail(other) });
+    if (mode === 'wrong-echo')
+      W.postMessage({
+        ns: 'waybill/v1',
+        kind: 'mtop-response',
+        id: d.id,
+        orderId: other,
+        ok: true,
+        response: site.querydetail(other),
+      });
+    if (mode === 'other-payload')
+      W.postMessage({
+        ns: 'waybill/v1',
+        kind: 'mtop-response',
+        id: d.id,
+        orderId: d.orderId,
+        ok: true,
+        response: site.querydetail(other),
+      });
   });
   const a = await p.WB.querydetail(id);
   assert.equal(a.ok, true, JSON.stringify(a).slice(0, 200));
@@ -124,29 +235,46 @@ test('the bridge treats answers as untrusted: another order, oversized or malfor
   assert.equal(v({ orderId: other, ok: true, response: good }, id).error, 'order_mismatch');
   assert.equal(v({ ok: true, response: good }, id).error, 'order_mismatch', 'no order id echoed');
   const big = JSON.parse(JSON.stringify(good));
-  big.data.module.trackingDetailLineList[0].detailList.push({ trackingDetailDesc: 'x'.repeat(300 * 1024) });
+  big.data.module.trackingDetailLineList[0].detailList.push({
+    trackingDetailDesc: 'x'.repeat(300 * 1024),
+  });
   assert.equal(v({ orderId: id, ok: true, response: big }, id).error, 'too_large');
   const spoof = JSON.parse(JSON.stringify(good));
   spoof.data.module.tradeOrderId = other;
   assert.equal(v({ orderId: id, ok: true, response: spoof }, id).error, 'order_mismatch');
   for (const bad of [
-    null, [], { data: [] }, { data: { module: { trackingDetailLineList: {} } } },
+    null,
+    [],
+    { data: [] },
+    { data: { module: { trackingDetailLineList: {} } } },
     { data: { module: { trackingDetailLineList: ['x'] } } },
     { data: { module: { trackingDetailLineList: [{ detailList: 'x' }] } } },
     { data: { module: { trackingDetailLineList: [{ detailList: [null] }] } } },
     { data: { module: { trackingDetailLineList: [{ mailNo: { toString: 1 } }] } } },
     { ret: 'SUCCESS', data: { module: { trackingDetailLineList: [] } } },
-  ]) assert.equal(v({ orderId: id, ok: true, response: bad }, id).error, 'bad_shape', JSON.stringify(bad));
+  ])
+    assert.equal(
+      v({ orderId: id, ok: true, response: bad }, id).error,
+      'bad_shape',
+      JSON.stringify(bad),
+    );
 });
 
 test('the pipeline survives a background that answers {error}', async () => {
   const p = page();
   const W = p.window;
   const msgs = [];
-  W.chrome.runtime.sendMessage = (msg, cb) => { msgs.push(msg.type); setTimeout(() => cb({ error: 'bad_message' }), 0); };
+  W.chrome.runtime.sendMessage = (msg, cb) => {
+    msgs.push(msg.type);
+    setTimeout(() => cb({ error: 'bad_message' }), 0);
+  };
   const applied = [];
   const ctx = { host: 'www.aliexpress.com', lang: 'en', locale: 'en' };
-  await p.WB.pipeline(ctx, [{ orderId: '8214779947343229', statusText: 'Awaiting delivery', hasTrack: true }], (b) => applied.push(...b));
+  await p.WB.pipeline(
+    ctx,
+    [{ orderId: '8214779947343229', statusText: 'Awaiting delivery', hasTrack: true }],
+    (b) => applied.push(...b),
+  );
   assert.deepEqual(msgs, ['orders']);
   assert.equal(applied.length, 0);
 });

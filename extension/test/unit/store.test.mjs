@@ -4,18 +4,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBackground } from '../lib/background.mjs';
 
-const A = '8214398062177351', B = '8212313961591322';
-const V1 = { parcels: {
-  [A]: { number: 'RS0814398526Y', status: 'in_transit', updatedAt: 1780000000000,
-    history: [{ at: 1779000000000, status: 'info_received' }, { at: 1780000000000, status: 'in_transit' }] },
-  [B]: { number: 'AA000000014BR', status: 'delivered', updatedAt: 1781000000000 },
-} };
+const A = '8214398062177351',
+  B = '8212313961591322';
+const V1 = {
+  parcels: {
+    [A]: {
+      number: 'RS0814398526Y',
+      status: 'in_transit',
+      updatedAt: 1780000000000,
+      history: [
+        { at: 1779000000000, status: 'info_received' },
+        { at: 1780000000000, status: 'in_transit' },
+      ],
+    },
+    [B]: { number: 'AA000000014BR', status: 'delivered', updatedAt: 1781000000000 },
+  },
+};
 
 const { BG, area } = loadBackground({ storage: V1, proxy: null });
 // The worker started migrating as it loaded: removing the v1 key fails until the test says.
 const realRemove = area.remove.bind(area);
 let failing = true;
-area.remove = async (k) => { if (failing) throw new Error('storage: quota'); return realRemove(k); };
+area.remove = async (k) => {
+  if (failing) throw new Error('storage: quota');
+  return realRemove(k);
+};
 
 test('a failed migration blocks writes; the retry skips records already in schema 2', async () => {
   await assert.rejects(BG.ready(), /quota/);
@@ -32,8 +45,15 @@ test('a failed migration blocks writes; the retry skips records already in schem
   const rec = (await BG.getRecords([A]))[A];
   assert.equal(area.data.meta.schema, 2);
   assert.equal(area.data.parcels, undefined);
-  assert.deepEqual(rec.history.map((h) => h.status), ['info_received', 'in_transit', 'delivered']);
-  assert.deepEqual(area.data['p:' + A].history.map((h) => h.status), ['info_received', 'in_transit', 'delivered'], 'not overwritten from v1');
+  assert.deepEqual(
+    rec.history.map((h) => h.status),
+    ['info_received', 'in_transit', 'delivered'],
+  );
+  assert.deepEqual(
+    area.data['p:' + A].history.map((h) => h.status),
+    ['info_received', 'in_transit', 'delivered'],
+    'not overwritten from v1',
+  );
   await BG.putRecords([fresh]);
   assert.ok(area.data['p:8200000000000009']);
 });
@@ -44,7 +64,13 @@ test('migrate leaves existing p:<id> records alone and migrates the others', asy
   delete area.data['p:' + B];
   const r = await BG.migrate(area);
   assert.deepEqual(r, { from: 1, to: 2, migrated: 1 });
-  assert.deepEqual(area.data['p:' + A].history.map((h) => h.status), ['info_received', 'in_transit', 'delivered']);
-  assert.deepEqual(area.data['p:' + B].history.map((h) => h.status), ['delivered']);
+  assert.deepEqual(
+    area.data['p:' + A].history.map((h) => h.status),
+    ['info_received', 'in_transit', 'delivered'],
+  );
+  assert.deepEqual(
+    area.data['p:' + B].history.map((h) => h.status),
+    ['delivered'],
+  );
   assert.equal(area.data.parcels, undefined);
 });
