@@ -3,17 +3,17 @@ package api
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
 // One upstream event with an impossible time (17TRACK has sent year 0000)
 // must cost that event only, never the whole merged answer.
 func TestBogusEventTimeCostsOnlyThatEvent(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedTestdata(), "upstream/17track/17track_v2_webhook_TRACKING_UPDATED_ups.json"))
+	raw, err := os.ReadFile(testenv.Data(t, "upstream/17track/17track_v2_webhook_TRACKING_UPDATED_ups.json"))
 	require.NoError(t, err)
 	payload := strings.Replace(string(raw), `"time_iso": "2022-04-04T16:35:22-07:00"`, `"time_iso": "0000-01-01T00:00:00+0100"`, -1)
 	payload = strings.Replace(payload, `"time_utc": "2022-04-04T23:35:22Z"`, `"time_utc": null`, -1)

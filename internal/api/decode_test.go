@@ -2,8 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/waybill/waybill/internal/source"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
 // decodeAnswer is the decode call's answer, for tests.
@@ -45,13 +44,7 @@ type decodeOrder struct {
 }
 
 func decodeTestdata(t testing.TB, rel string) []byte {
-	dir := os.Getenv("SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared")
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "testdata", rel))
-	require.NoError(t, err)
-	return b
+	return testenv.ReadFile(t, rel)
 }
 
 func callDecode(t *testing.T, in string) decodeAnswer {

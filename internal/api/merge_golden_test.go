@@ -10,24 +10,16 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
 var updateMergeGolden = flag.Bool("update-merge", false, "rewrite internal/api/testdata/merge/*.json")
-
-// sharedTestdata is $SHARED/testdata (DESIGN.md: SHARED defaults to
-// ../shared relative to the repository root).
-func sharedTestdata() string {
-	if s := os.Getenv("SHARED"); s != "" {
-		return filepath.Join(s, "testdata")
-	}
-	return filepath.Join("..", "..", "..", "shared", "testdata")
-}
 
 // decodeSample runs the decode call on one real sample and returns its
 // merge-ready sources and order.
 func decodeSample(t *testing.T, source, rel string) ([]json.RawMessage, json.RawMessage) {
 	t.Helper()
-	payload, err := os.ReadFile(filepath.Join(sharedTestdata(), rel))
+	payload, err := os.ReadFile(testenv.Data(t, rel))
 	require.NoError(t, err)
 	in, err := json.Marshal(map[string]any{"source": source, "payload": json.RawMessage(payload), "utcOffsetMinutes": -180})
 	require.NoError(t, err)

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tidwall/gjson"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
 const doc = `{
@@ -226,19 +227,11 @@ func TestGetDoesNotAllocate(t *testing.T) {
 	assert.Zero(t, allocs)
 }
 
-// sharedDir is the read-only shared tree (DESIGN.md: $SHARED, ../shared).
-func sharedDir() string {
-	if s := os.Getenv("SHARED"); s != "" {
-		return s
-	}
-	return filepath.Join("..", "..", "..", "shared")
-}
-
 // sampleDocs returns the real upstream samples, for seeds and benchmarks.
 func sampleDocs(tb testing.TB) [][]byte {
 	var out [][]byte
-	for _, dir := range []string{"testdata/upstream", "testdata/aliexpress"} {
-		root := filepath.Join(sharedDir(), dir)
+	for _, dir := range []string{"upstream", "aliexpress"} {
+		root := testenv.Data(tb, dir)
 		err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
 			if err != nil || e.IsDir() || filepath.Ext(p) != ".json" {
 				return err
@@ -340,7 +333,7 @@ func sameAsGjson(t *testing.T, data []byte, path string) {
 
 func TestAgreesWithGjsonOnSamples(t *testing.T) {
 	docs := sampleDocs(t)
-	require.NotEmpty(t, docs, "no samples under %s", sharedDir())
+	require.NotEmpty(t, docs, "no samples under %s", testenv.Data(t))
 	n := 0
 	for _, d := range docs {
 		require.True(t, Valid(d))

@@ -10,22 +10,14 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the decoders' current output")
 
-// sharedDir is the read-only shared tree (DESIGN.md: $SHARED, ../shared
-// relative to the repository root).
-func sharedDir() string {
-	if s := os.Getenv("SHARED"); s != "" {
-		return s
-	}
-	return filepath.Join("..", "..", "..", "shared")
-}
-
 // sample is one real payload from the shared test data.
 type sample struct {
-	rel    string // path under $SHARED/testdata
+	rel    string // path under internal/testdata
 	source string
 	data   []byte
 }
@@ -35,7 +27,7 @@ type sample struct {
 func samples(tb testing.TB) []sample {
 	tb.Helper()
 	var out []sample
-	root := filepath.Join(sharedDir(), "testdata")
+	root := testenv.Data(tb)
 	for _, dir := range []string{"upstream", "aliexpress"} {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || filepath.Ext(p) != ".json" {

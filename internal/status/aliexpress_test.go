@@ -109,7 +109,7 @@ func TestAliExpressRealQueryDetail(t *testing.T) {
 			} `json:"module"`
 		} `json:"data"`
 	}
-	require.NoError(t, json.Unmarshal(readShared(t, "testdata/aliexpress/logistics-querydetail.json"), &d))
+	require.NoError(t, json.Unmarshal(readTestdata(t, "aliexpress/logistics-querydetail.json"), &d))
 	require.NotEmpty(t, d.Data.Module.Lines)
 	for _, line := range d.Data.Module.Lines {
 		list := line.DetailList

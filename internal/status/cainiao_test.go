@@ -120,7 +120,7 @@ var (
 // (module status vocabulary and the actionCode catalogue), expanding the
 // reference's shorthands: `X_SUCCESS`/`_FAILURE`, `X`(`_FAIL`), `A|B|C`.
 func referenceCainiaoCodes(t *testing.T) []string {
-	doc := string(readShared(t, "reference/trackers.md"))
+	doc := string(readTestdata(t, "reference/trackers.md"))
 	start := strings.Index(doc, "### 2.3 Module `status` vocabulary")
 	end := strings.Index(doc, "## 3. AfterShip")
 	require.True(t, start > 0 && end > start, "reference sections moved")
@@ -193,7 +193,7 @@ type cainiaoDetail struct {
 }
 
 func loadCainiao(t *testing.T, name string) cainiaoDetail {
-	raw := readShared(t, filepath.Join("testdata/upstream/cainiao", name))
+	raw := readTestdata(t, filepath.Join("upstream/cainiao", name))
 	var wrapped struct {
 		Body json.RawMessage `json:"body"`
 	}

@@ -1,36 +1,17 @@
 package status
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
-// sharedDir is $SHARED, or ../shared next to the repository root.
-func sharedDir(tb testing.TB) string {
-	if d := os.Getenv("SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	require.NoError(tb, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(tb, parent, dir, "go.mod not found")
-		dir = parent
-	}
-}
-
-func readShared(tb testing.TB, rel string) []byte {
-	b, err := os.ReadFile(filepath.Join(sharedDir(tb), rel))
-	require.NoError(tb, err, "testdata: set SHARED or put the shared folder next to the repository")
-	return b
+// readTestdata returns a file under internal/testdata.
+func readTestdata(tb testing.TB, rel string) []byte {
+	tb.Helper()
+	return testenv.ReadFile(tb, rel)
 }
 
 // checkClass asserts the invariants every Class must satisfy: a known

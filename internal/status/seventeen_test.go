@@ -21,7 +21,7 @@ var seventeenMain = map[string]Status{
 // Every sub-status in the reference's table (trackers.md §1.8) maps to the
 // status of its main row.
 func TestSeventeenTrackReferenceSubStatuses(t *testing.T) {
-	doc := string(readShared(t, "reference/trackers.md"))
+	doc := string(readTestdata(t, "reference/trackers.md"))
 	start := strings.Index(doc, "### 1.8 Status model")
 	end := strings.Index(doc, "### 1.9 Error codes")
 	require.True(t, start > 0 && end > start)
@@ -124,8 +124,8 @@ func TestSeventeenTrackWithText(t *testing.T) {
 // Real 17TRACK webhook payloads: every event classifies by stage or text.
 func TestSeventeenTrackRealPayloads(t *testing.T) {
 	for _, f := range []string{
-		"testdata/upstream/17track/17track_v2_webhook_TRACKING_UPDATED_dhlpaket.json",
-		"testdata/upstream/17track/17track_v2_webhook_TRACKING_UPDATED_ups.json",
+		"upstream/17track/17track_v2_webhook_TRACKING_UPDATED_dhlpaket.json",
+		"upstream/17track/17track_v2_webhook_TRACKING_UPDATED_ups.json",
 	} {
 		var d struct {
 			Data struct {
@@ -146,7 +146,7 @@ func TestSeventeenTrackRealPayloads(t *testing.T) {
 				} `json:"track_info"`
 			} `json:"data"`
 		}
-		require.NoError(t, json.Unmarshal(readShared(t, f), &d))
+		require.NoError(t, json.Unmarshal(readTestdata(t, f), &d))
 		ti := d.Data.TrackInfo
 		c := Classify("17track", ti.LatestStatus.SubStatus, "", "")
 		assert.Equal(t, seventeenMain[ti.LatestStatus.Status], c.Status, f)

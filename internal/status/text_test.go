@@ -83,7 +83,7 @@ func tsvTracking(meaning string) (Status, bool) {
 // The aliexpress.ru rows are substring patterns of order-list tags
 // ("*READY* / *PICKUP*"): each alternative is classified as a tag code.
 func TestStatusTextsTSV(t *testing.T) {
-	data := string(readShared(t, "testdata/aliexpress/status_texts.tsv"))
+	data := string(readTestdata(t, "aliexpress/status_texts.tsv"))
 	lines := strings.Split(strings.TrimRight(data, "\n"), "\n")
 	require.Equal(t, "language\ttext\tmeaning\tsource", lines[0])
 	rows := 0

@@ -10,30 +10,13 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/waybill/waybill/internal/testenv"
 )
 
-// numbersDir is $SHARED/testdata/numbers, SHARED defaulting to ../shared
-// next to the repository root (the directory holding go.mod).
+// numbersDir is internal/testdata/numbers.
 func numbersDir(t testing.TB) string {
 	t.Helper()
-	shared := os.Getenv("SHARED")
-	if shared == "" {
-		dir, err := os.Getwd()
-		require.NoError(t, err)
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			require.NotEqual(t, dir, parent, "no go.mod above the test directory")
-			dir = parent
-		}
-		shared = filepath.Join(dir, "..", "shared")
-	}
-	d := filepath.Join(shared, "testdata", "numbers")
-	_, err := os.Stat(d)
-	require.NoError(t, err, "test data missing: set SHARED")
-	return d
+	return testenv.Data(t, "numbers")
 }
 
 // readTSV returns the rows of a TSV file under numbersDir, without its header.

@@ -4,7 +4,7 @@
 // Debian iso-codes package, plus the user-assigned XK for Kosovo) and the
 // national post of every country tracking_number_data's S10 lookup names.
 //
-//	go run gen_countries.go /usr/share/iso-codes/json/iso_3166-1.json ../../../shared/testdata/numbers/couriers/s10.json
+//	go run gen_countries.go /usr/share/iso-codes/json/iso_3166-1.json ../testdata/numbers/couriers/s10.json
 package main
 
 import (
