@@ -107,19 +107,21 @@ func aePackage(l jsonr.Result, opt Options) timeline.SourceTimeline {
 	}
 	// mailNo is what the buyer sees, usually the last-mile number;
 	// originMailNo is Cainiao's LP reference (the first mile).
+	var legs legList
 	if origin != "" && origin != mailNo {
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: origin, Role: "first_mile", Source: AliExpress})
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: mailNo, Role: "last_mile", Carrier: cpName, Source: AliExpress})
+		legs.add(timeline.Leg{Number: origin, Role: "first_mile", Source: AliExpress})
+		legs.add(timeline.Leg{Number: mailNo, Role: "last_mile", Carrier: cpName, Source: AliExpress})
 	} else {
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Carrier: cpName, Source: AliExpress})
+		legs.add(timeline.Leg{Number: st.Number, Carrier: cpName, Source: AliExpress})
 	}
 	// infoList may offer another copyable number (the local carrier's).
 	cp.Get("infoList").ForEach(func(_, info jsonr.Result) bool {
 		if c := text(info, "content"); text(info, "clickType") == "1" && looksLikeTrackingNumber(c) {
-			st.Legs = addLeg(st.Legs, timeline.Leg{Number: c, Carrier: cpName, Source: AliExpress})
+			legs.add(timeline.Leg{Number: c, Carrier: cpName, Source: AliExpress})
 		}
 		return true
 	})
+	st.Legs = legs.legs
 	if phone, url := text(cp, "cpContactPhoneList.0"), text(cp, "cpWebSiteUrl"); cpName != "" || phone != "" || url != "" {
 		st.Contacts = append(st.Contacts, timeline.Contact{Name: cpName, Phone: phone, URL: url})
 	}

@@ -90,7 +90,8 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	var f [len(cainiaoModuleFields)]jsonr.Result
 	m.Members(cainiaoModuleFields[:], f[:])
 	st := timeline.SourceTimeline{Source: Cainiao, Number: str(f[cnMailNo])}
-	st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Source: Cainiao})
+	var legs legList
+	legs.add(timeline.Leg{Number: st.Number, Source: Cainiao})
 
 	cp := f[cnDestCp]
 	cpName, cpPhone, cpURL := text(cp, "cpName"), text(cp, "phone"), text(cp, "url")
@@ -103,7 +104,7 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	if real == "" {
 		real = cleanRealMailNo(str(f[cnReal]))
 	}
-	st.Legs = addLeg(st.Legs, timeline.Leg{Number: real, Role: "last_mile", Carrier: cpName, Source: Cainiao})
+	legs.add(timeline.Leg{Number: real, Role: "last_mile", Carrier: cpName, Source: Cainiao})
 
 	// ETA: globalEtaInfo (current), or the same fields on the module.
 	st.ETAMin = epochMillis(f[cnGlobalEta].Get("deliveryMinTime"))
@@ -140,9 +141,10 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 		// "preMainCode:SINOA00241668IL": the number this parcel was
 		// rerouted from.
 		if e := &st.Events[i]; strings.HasPrefix(e.Text, "preMainCode:") {
-			st.Legs = addLeg(st.Legs, timeline.Leg{Number: strings.TrimSpace(e.Text[len("preMainCode:"):]), Source: Cainiao})
+			legs.add(timeline.Leg{Number: strings.TrimSpace(e.Text[len("preMainCode:"):]), Source: Cainiao})
 		}
 	}
+	st.Legs = legs.legs
 
 	// The module status token is a fallback only (it lags the scans).
 	code, desc := str(f[cnStatus]), str(f[cnStatusDesc])

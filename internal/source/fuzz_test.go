@@ -1,11 +1,15 @@
 package source
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeline"
 	"github.com/waybill/waybill/internal/timeutil"
 )
 
@@ -96,5 +100,47 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkSortEvents sorts a hostile timeline of 30,000 events in random
+// order (the former insertion sort took ~10 s).
+func BenchmarkSortEvents(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	in := make([]timeline.Event, 30000)
+	for i := range in {
+		in[i].Time = rng.Int64N(1 << 40)
+	}
+	ev := make([]timeline.Event, len(in))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(ev, in)
+		sortEvents(ev)
+	}
+}
+
+// BenchmarkDecodeManyLegs decodes a Cainiao answer whose 40,000 events each
+// name another number ("preMainCode:…"), i.e. 40,000 legs (the former
+// leg list was quadratic: 7.6 s in wasm).
+func BenchmarkDecodeManyLegs(b *testing.B) {
+	var buf strings.Builder
+	buf.WriteString(`{"module":[{"mailNo":"LP00000000000001","detailList":[`)
+	for i := range 40000 {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		// detailList is newest first: seconds count down.
+		fmt.Fprintf(&buf, `{"timeStr":"2024-01-01 %02d:%02d:%02d","desc":"preMainCode:RR%09dCN"}`,
+			(40000-i)/3600%24, (40000-i)/60%60, (40000-i)%60, i)
+	}
+	buf.WriteString(`]}],"success":true}`)
+	payload := []byte(buf.String())
+	b.SetBytes(int64(len(payload)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Decode(Cainiao, payload, Options{Lang: "en"})
+		if err != nil || len(res.Sources[0].Legs) != 40001 {
+			b.Fatal(err, len(res.Sources[0].Legs))
+		}
 	}
 }

@@ -172,8 +172,10 @@ func seventeenTrackInfo(st *timeline.SourceTimeline, ti jsonr.Result, opt Option
 	}
 	// A hand-off number 17TRACK found for the last mile.
 	if local := text(ti, "misc_info.local_number"); local != "" && local != st.Number {
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: st.Number, Role: "first_mile", Carrier: st.Carrier, Source: Track17})
-		st.Legs = addLeg(st.Legs, timeline.Leg{Number: local, Role: "last_mile", Carrier: text(ti, "misc_info.local_provider"), Source: Track17})
+		var legs legList
+		legs.add(timeline.Leg{Number: st.Number, Role: "first_mile", Carrier: st.Carrier, Source: Track17})
+		legs.add(timeline.Leg{Number: local, Role: "last_mile", Carrier: text(ti, "misc_info.local_provider"), Source: Track17})
+		st.Legs = legs.legs
 	}
 	reverse(st.Events) // newest first, per provider
 	sortEvents(st.Events)

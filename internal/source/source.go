@@ -204,15 +204,9 @@ func epochMillis(r jsonr.Result) int64 {
 }
 
 // sortEvents orders events oldest first; events with the same instant keep
-// their order (a stable insertion sort: timelines are short and nearly
-// sorted, and sort.SliceStable would pull in reflect).
-func sortEvents(ev []timeline.Event) {
-	for i := 1; i < len(ev); i++ {
-		for j := i; j > 0 && ev[j].Time < ev[j-1].Time; j-- {
-			ev[j], ev[j-1] = ev[j-1], ev[j]
-		}
-	}
-}
+// their order (timeline.SortEvents: a merge sort, as hostile payloads carry
+// tens of thousands of events, and sort.SliceStable would pull in reflect).
+func sortEvents(ev []timeline.Event) { timeline.SortEvents(ev) }
 
 // reverse reverses events in place (sources list newest first).
 func reverse(ev []timeline.Event) {
@@ -242,23 +236,34 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-// addLeg appends a leg unless its number is empty or already listed.
-func addLeg(legs []timeline.Leg, l timeline.Leg) []timeline.Leg {
+// legList collects one timeline's legs, one per number in first-seen
+// order. The index keeps adding linear: a hostile payload may name tens of
+// thousands of numbers.
+type legList struct {
+	legs []timeline.Leg
+	at   map[string]int // number → index in legs
+}
+
+// add appends a leg unless its number is empty; a number already listed
+// only fills in the role and carrier it lacked.
+func (ls *legList) add(l timeline.Leg) {
 	if l.Number == "" {
-		return legs
+		return
 	}
-	for i := range legs {
-		if legs[i].Number == l.Number {
-			if legs[i].Role == "" {
-				legs[i].Role = l.Role
-			}
-			if legs[i].Carrier == "" {
-				legs[i].Carrier = l.Carrier
-			}
-			return legs
+	if i, ok := ls.at[l.Number]; ok {
+		if ls.legs[i].Role == "" {
+			ls.legs[i].Role = l.Role
 		}
+		if ls.legs[i].Carrier == "" {
+			ls.legs[i].Carrier = l.Carrier
+		}
+		return
 	}
-	return append(legs, l)
+	if ls.at == nil {
+		ls.at = make(map[string]int)
+	}
+	ls.at[l.Number] = len(ls.legs)
+	ls.legs = append(ls.legs, l)
 }
 
 var monthNames = [12]string{"january", "february", "march", "april", "may", "june", "july",

@@ -52,3 +52,23 @@ type SourceTimeline struct {
 	// tracking (e.g. an untracked economy line), so advice can say so.
 	NoTracking bool
 }
+
+// SortEvents orders events oldest first; events with the same instant keep
+// their order. It is O(n log n) (decoders meet hostile payloads of tens of
+// thousands of events) and does not allocate when ev is already sorted,
+// the usual case.
+func SortEvents(ev []Event) {
+	sorted := true
+	for i := 1; i < len(ev) && sorted; i++ {
+		sorted = ev[i-1].Time <= ev[i].Time
+	}
+	if sorted {
+		return
+	}
+	idx := sortedIndex(len(ev), func(a, b int32) bool { return ev[a].Time < ev[b].Time })
+	out := make([]Event, len(ev))
+	for i, k := range idx {
+		out[i] = ev[k]
+	}
+	copy(ev, out)
+}
