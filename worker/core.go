@@ -70,7 +70,7 @@ type decoded struct {
 	status string
 	rest   []byte // the source object's other members, `"number":…,"events":[…],…`, no braces
 	events int
-	final  bool // delivered or returned: the answer will not change
+	final  bool // status.IsTerminal: the answer will not change
 }
 
 // decodePayload runs contract 1's decode on a tracker's answer (valid JSON)
@@ -120,7 +120,7 @@ func decodePayload(src string, payload []byte, lang string) ([]decoded, error) {
 				d.status = string(status.Unknown)
 			}
 		}
-		d.final = d.status == string(status.Delivered) || d.status == string(status.Returned)
+		d.final = status.IsTerminal(status.Status(d.status))
 		out = append(out, d)
 		return true
 	})

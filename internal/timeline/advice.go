@@ -153,11 +153,6 @@ func daysUntil(now, t int64) int {
 	return -int((-d + day - 1) / day)
 }
 
-// finished reports a story that needs no more protection advice.
-func finished(s status.Status) bool {
-	return s == status.Delivered || s == status.Returned || s == status.Cancelled
-}
-
 // ---- the rules ----
 
 func checkNumber(c *adviceCtx) []Advice {
@@ -245,7 +240,7 @@ func untracked(s *SourceTimeline) bool {
 func noTracking(c *adviceCtx) []Advice {
 	// Only while tracking has nothing to show: an economy parcel that is
 	// being scanned needs no such warning.
-	if finished(c.r.Status) || (c.progressed() && !c.r.Stale) {
+	if status.IsTerminal(c.r.Status) || (c.progressed() && !c.r.Stale) {
 		return nil
 	}
 	for i := range c.m.sources {
@@ -267,7 +262,7 @@ func noTracking(c *adviceCtx) []Advice {
 
 func openDispute(c *adviceCtx) []Advice {
 	r := c.r
-	if finished(r.Status) && r.Status != status.Returned {
+	if status.IsTerminal(r.Status) && r.Status != status.Returned {
 		return nil
 	}
 	a := Advice{Numbers: c.queried}
@@ -317,7 +312,7 @@ func (c *adviceCtx) farFromDelivery() bool {
 func protectionEnding(c *adviceCtx) []Advice {
 	r := c.r
 	p := r.Protection
-	if p == nil || finished(r.Status) || r.Status == status.AvailableForPickup {
+	if p == nil || status.IsTerminal(r.Status) || r.Status == status.AvailableForPickup {
 		return nil
 	}
 	a := Advice{Numbers: c.queried, Deadline: p.EndsAt, Days: p.DaysLeft, HasDays: true, Estimated: p.Estimated}
