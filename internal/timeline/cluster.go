@@ -21,7 +21,8 @@ const (
 )
 
 // Match strengths, strongest first. Clustering runs one pass per strength
-// so that a weak match never steals an event a strong one would have taken.
+// so that a weak match never steals an event a strong one would have taken
+// (same-instant passes for every strength first, then zone-shifted ones).
 const (
 	matchText   = iota // same normalised wording
 	matchCode          // the same raw code family (AliExpress "AE_LH_DEPART" = Cainiao "LH_DEPART")
@@ -33,22 +34,44 @@ const (
 // cluster groups raw events that are one physical scan. Each group holds at
 // most one event per (source, number): a source never reports one scan
 // twice, so two of its events at one instant are two steps (Cainiao often
-// stamps two steps with one time).
+// stamps two steps with one time). A zone-shifted match never joins groups
+// that share a source name either: one source's reports of one scan (under
+// two numbers) agree on its instant, so its events hours apart are two scans.
 func (m *merger) cluster() {
 	n := len(m.raw)
 	m.parent = make([]int32, n)
-	// Each root's set of origins, as a row of a bitset: no allocation per
-	// event, and disjointness is an AND.
+	// Each root's set of origins and of source names, as rows of bitsets:
+	// no allocation per event, and disjointness is an AND. Origins are
+	// sorted by source, so a source's index grows with its origins'.
+	sourceOf := make([]int32, len(m.originNames))
+	for o := 1; o < len(sourceOf); o++ {
+		sourceOf[o] = sourceOf[o-1]
+		if m.originNames[o].source[0] != m.originNames[o-1].source[0] {
+			sourceOf[o]++
+		}
+	}
 	m.words = (len(m.originNames) + 63) / 64
+	m.sourceWords = m.words
+	if len(sourceOf) > 0 {
+		m.sourceWords = (int(sourceOf[len(sourceOf)-1]) + 64) / 64
+	}
 	m.origins = make([]uint64, n*m.words)
+	m.names = make([]uint64, n*m.sourceWords)
 	for i := range m.parent {
 		m.parent[i] = int32(i)
 		o := int(m.raw[i].origin)
 		m.origins[i*m.words+o/64] |= 1 << (o % 64)
+		sn := int(sourceOf[o])
+		m.names[i*m.sourceWords+sn/64] |= 1 << (sn % 64)
 	}
 	var cands []candidate
 	var key []byte
-	for kind := 0; kind < matchKinds; kind++ {
+	// Every same-instant pair is made before any zone-shifted one: two scans
+	// of one step 6 h apart must each keep their own partner, and a shifted
+	// match taken first would claim the partner of the exact one (whose
+	// group may hold one event per origin) and lose the other scan.
+	for pass := 0; pass < 2*matchKinds; pass++ {
+		kind, shifted := pass%matchKinds, pass >= matchKinds
 		// String keys (built in one buffer; a lookup does not allocate) and
 		// list pointers (one allocation per distinct key): a map with a
 		// struct key would link the generic map code into core.wasm.
@@ -67,14 +90,14 @@ func (m *merger) cluster() {
 				list = new([]int32)
 				index[string(key)] = list
 			}
-			cands = probe(cands[:0], m.raw, *list, e.Time)
+			cands = probe(cands[:0], m.raw, *list, e.Time, shifted)
 			*list = append(*list, int32(i))
 			if len(cands) == 0 {
 				continue
 			}
 			sortCandidates(cands)
 			for tries, c := range cands {
-				if tries == tryLimit || m.tryUnion(int32(i), c.j) {
+				if tries == tryLimit || m.tryUnion(int32(i), c.j, shifted) {
 					break
 				}
 			}
@@ -119,11 +142,11 @@ const (
 )
 
 // probe appends the events of list (time-sorted indices into raw) that lie
-// at t, or a whole number of hours before t. Looking back is enough: the
-// later event of a pair finds the earlier one. It walks back from t,
-// nearest first, and stops after probeLimit entries so that hostile input
-// stays linear.
-func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate {
+// at t (shifted false), or a whole number of hours before t (shifted true).
+// Looking back is enough: the later event of a pair finds the earlier one.
+// It walks back from t, nearest first, and stops after probeLimit entries
+// so that hostile input stays linear.
+func probe(cands []candidate, raw []rawEvent, list []int32, t int64, shifted bool) []candidate {
 	// first index with time > t + sameScanWindow
 	hi := t + msSame
 	lo, up := 0, len(list)
@@ -135,17 +158,23 @@ func probe(cands []candidate, raw []rawEvent, list []int32, t int64) []candidate
 			up = mid
 		}
 	}
+	window := int64(msSame)
+	if shifted {
+		window = msWindow
+	}
 	limit := probeLimit
 	for k := lo - 1; k >= 0 && limit > 0; k, limit = k-1, limit-1 {
 		d := t - raw[list[k]].Time
-		if d > msWindow {
+		if d > window {
 			break
 		}
 		if d < 0 {
 			d = -d
 		}
 		if d <= msSame {
-			cands = append(cands, candidate{j: list[k]})
+			if !shifted {
+				cands = append(cands, candidate{j: list[k]})
+			}
 			continue
 		}
 		h := (d + msHour/2) / msHour
@@ -221,8 +250,9 @@ func (m *merger) find(i int32) int32 {
 }
 
 // tryUnion joins the groups of a and b unless that would put two events of
-// one origin together or mix a terminal status with a different one.
-func (m *merger) tryUnion(a, b int32) bool {
+// one origin together (or, for a zone-shifted match, of one source) or mix
+// a terminal status with a different one.
+func (m *merger) tryUnion(a, b int32, shifted bool) bool {
 	ra, rb := m.find(a), m.find(b)
 	if ra == rb {
 		return true
@@ -232,19 +262,35 @@ func (m *merger) tryUnion(a, b int32) bool {
 	}
 	x := m.origins[int(ra)*m.words : int(ra+1)*m.words]
 	y := m.origins[int(rb)*m.words : int(rb+1)*m.words]
-	for w := range x {
-		if x[w]&y[w] != 0 {
-			return false
-		}
+	if overlap(x, y) {
+		return false
+	}
+	sx := m.names[int(ra)*m.sourceWords : int(ra+1)*m.sourceWords]
+	sy := m.names[int(rb)*m.sourceWords : int(rb+1)*m.sourceWords]
+	if shifted && overlap(sx, sy) {
+		return false
 	}
 	if rb < ra {
-		ra, rb, x, y = rb, ra, y, x
+		ra, rb, x, y, sx, sy = rb, ra, y, x, sy, sx
 	}
 	m.parent[rb] = ra
 	for w := range x {
 		x[w] |= y[w]
 	}
+	for w := range sx {
+		sx[w] |= sy[w]
+	}
 	return true
+}
+
+// overlap reports whether two bitset rows share a bit.
+func overlap(x, y []uint64) bool {
+	for w := range x {
+		if x[w]&y[w] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible refuses to merge "delivered" with anything that is not

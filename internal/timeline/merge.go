@@ -127,15 +127,17 @@ func Merge(in Input) Result {
 
 // merger holds the working state of one Merge call.
 type merger struct {
-	now     int64
-	order   *Order
-	sources []SourceTimeline // canonical order, exact duplicates removed
-	raw     []rawEvent       // every input event, canonical order
-	parent  []int32          // union-find over raw
-	origins []uint64         // per root, the bitset of its group's origins (words per row)
-	words   int
-	events  []MergedEvent
-	members [][]int32 // raw indices of each merged event, same order as events
+	now         int64
+	order       *Order
+	sources     []SourceTimeline // canonical order, exact duplicates removed
+	raw         []rawEvent       // every input event, canonical order
+	parent      []int32          // union-find over raw
+	origins     []uint64         // per root, the bitset of its group's origins (words per row)
+	words       int
+	names       []uint64 // per root, the bitset of its group's source names (sourceWords per row)
+	sourceWords int
+	events      []MergedEvent
+	members     [][]int32 // raw indices of each merged event, same order as events
 	// originNames holds, per origin, its source and number as one-element
 	// slices for single-source events.
 	originNames []struct{ source, number []string }

@@ -177,6 +177,54 @@ func TestDedupe(t *testing.T) {
 			},
 			want: [][]string{{"17track", "aliexpress", "cainiao"}}, wantAt: []string{"10h"},
 		},
+		{
+			// 02:00 and 08:00 UTC: a 6 h zone shift must not pair the
+			// 02:00 scan with 17TRACK's 08:00 one before the exact match.
+			name: "two scans of one step 6 h apart, 17TRACK reports the later one",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("-6h", status.InTransit, "", 3, "Arrived at sorting center"),
+					ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+				src("17track", n, ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+			},
+			want: [][]string{{"cainiao"}, {"17track", "cainiao"}}, wantAt: []string{"-6h", "0s"},
+		},
+		{
+			name: "two scans of one step 6 h apart, 17TRACK reports the earlier one",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("-6h", status.InTransit, "", 3, "Arrived at sorting center"),
+					ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+				src("17track", n, ev("-6h", status.InTransit, "", 3, "Arrived at sorting center")),
+			},
+			want: [][]string{{"17track", "cainiao"}, {"cainiao"}}, wantAt: []string{"-6h", "0s"},
+		},
+		{
+			name: "the two scans under two numbers of one source are not folded together either",
+			sources: []SourceTimeline{
+				src("cainiao", "LP00123456789012", ev("-6h", status.InTransit, "", 3, "Arrived at sorting center")),
+				src("cainiao", n, ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+				src("17track", n, ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+			},
+			want: [][]string{{"cainiao"}, {"17track", "cainiao"}}, wantAt: []string{"-6h", "0s"},
+		},
+		{
+			name: "pairs are one-to-one: two scans each side, each paired with its own",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("-6h", status.InTransit, "", 3, "Arrived at sorting center"),
+					ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+				src("17track", n, ev("-6h", status.InTransit, "", 3, "Arrived at sorting center"),
+					ev("0s", status.InTransit, "", 3, "Arrived at sorting center")),
+			},
+			want: [][]string{{"17track", "cainiao"}, {"17track", "cainiao"}}, wantAt: []string{"-6h", "0s"},
+		},
+		{
+			name: "an exact match on a weaker kind is paired before a shifted one on the wording",
+			sources: []SourceTimeline{
+				src("cainiao", n, ev("-6h", status.InTransit, "in_transit_customs_released", 4, "Import customs clearance complete"),
+					ev("0s", status.InTransit, "in_transit_customs_released", 4, "Customs released")),
+				src("17track", n, ev("0s", status.InTransit, "in_transit_customs_released", 4, "Import customs clearance complete")),
+			},
+			want: [][]string{{"cainiao"}, {"17track", "cainiao"}}, wantAt: []string{"-6h", "0s"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -84,3 +84,19 @@ test("malformed input is an error naming the problem, never internal", () => {
 		assert.notEqual(v.error.code, "not_implemented", text);
 	}
 });
+
+test("two scans of one step 6 h apart keep their own times when 17TRACK reports one", () => {
+	const scan = (time) => ({ time, text: "Arrived at sorting center", location: "Guangzhou" });
+	const v = merge({
+		now: "2024-05-20T12:00:00Z",
+		sources: [
+			{ source: "cainiao", number: "LX299455986CN", events: [scan("2024-05-05T02:00:00Z"), scan("2024-05-05T08:00:00Z")] },
+			{ source: "17track", number: "LX299455986CN", events: [scan("2024-05-05T08:00:00Z")] },
+		],
+	});
+	const got = v.events.map((e) => [Date.parse(e.time), [...e.sources].sort()]);
+	assert.deepEqual(got, [
+		[Date.parse("2024-05-05T02:00:00Z"), ["cainiao"]],
+		[Date.parse("2024-05-05T08:00:00Z"), ["17track", "cainiao"]],
+	], JSON.stringify(v.events));
+});
