@@ -3,6 +3,7 @@ package source
 import (
 	"strings"
 
+	"github.com/waybill/waybill/internal/ascii"
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
@@ -157,17 +158,38 @@ func seventeenTrackInfo(st *timeline.SourceTimeline, ti jsonr.Result, opt Option
 			st.Contacts = append(st.Contacts, timeline.Contact{
 				Name: name, Phone: text(p, "provider.tel"), URL: text(p, "provider.homepage")})
 		}
+		// Events with no zone (a bare time_raw) are on the provider's clock:
+		// they take the offset its other events state, else its country's.
+		var zoneless []int // indices in st.Events
+		var walls []string
+		offset, known := 0, false
 		p.Get("events").ForEach(func(_, ev jsonr.Result) bool {
-			if ev.IsObject() {
-				st.Events = append(st.Events, seventeenEvent(ev, st.Number, opt))
+			if !ev.IsObject() {
+				return true
 			}
+			e, wall := seventeenEvent(ev, st.Number, opt)
+			if wall != "" {
+				zoneless, walls = append(zoneless, len(st.Events)), append(walls, wall)
+			} else if !known {
+				offset, known = seventeenOffset(ev)
+			}
+			st.Events = append(st.Events, e)
 			return true
 		})
+		if !known {
+			offset, known = countryOffset(text(p, "provider.country"))
+		}
+		if known {
+			for k, i := range zoneless {
+				st.Events[i].Time, _ = timeutil.Parse(walls[k], offset)
+			}
+		}
 		return true
 	})
 	if len(st.Events) == 0 {
 		if ev := ti.Get("latest_event"); ev.IsObject() {
-			st.Events = append(st.Events, seventeenEvent(ev, st.Number, opt))
+			e, _ := seventeenEvent(ev, st.Number, opt)
+			st.Events = append(st.Events, e)
 		}
 	}
 	// A hand-off number 17TRACK found for the last mile.
@@ -181,9 +203,11 @@ func seventeenTrackInfo(st *timeline.SourceTimeline, ti jsonr.Result, opt Option
 	sortEvents(st.Events)
 }
 
-func seventeenEvent(ev jsonr.Result, number string, opt Options) timeline.Event {
-	e := timeline.Event{Source: Track17, Number: number, Text: text(ev, "description")}
-	e.Time = seventeenTime(ev, opt)
+// seventeenEvent decodes one event. wall is its zone-less local time when
+// it has no zone (its Time is then read at opt.Offset), else "".
+func seventeenEvent(ev jsonr.Result, number string, opt Options) (e timeline.Event, wall string) {
+	e = timeline.Event{Source: Track17, Number: number, Text: text(ev, "description")}
+	e.Time, wall = seventeenTime(ev, opt)
 	e.Location = text(ev, "location")
 	if e.Location == "" {
 		var parts []string
@@ -201,25 +225,34 @@ func seventeenEvent(ev jsonr.Result, number string, opt Options) timeline.Event 
 		e.Code = text(ev, "stage")
 	}
 	classify(&e, opt.Lang)
-	return e
+	return e, wall
 }
 
-func seventeenTime(ev jsonr.Result, opt Options) int64 {
+// seventeenTime reads an event's instant: time_utc, else time_iso, else
+// time_raw. A time_raw without a zone is read at opt.Offset and also
+// returned as wall, for the caller to place on a better-known clock.
+func seventeenTime(ev jsonr.Result, opt Options) (t int64, wall string) {
 	for _, p := range [...]string{"time_utc", "time_iso"} {
 		if t, ok := timeutil.ParseRFC3339(text(ev, p)); ok {
-			return t
+			return t, ""
 		}
 	}
 	// time_raw: {"date":"2022-09-14","time":"08:47:00","timezone":"+01:00"}
 	// (or a plain string).
 	raw := ev.Get("time_raw")
 	if raw.Type == jsonr.String {
-		t, _ := timeutil.Parse(raw.String(), opt.Offset)
-		return t
+		s := strings.TrimSpace(raw.String())
+		if t, ok := timeutil.ParseRFC3339(s); ok {
+			return t, ""
+		}
+		if t, ok := timeutil.Parse(s, opt.Offset); ok {
+			return t, s
+		}
+		return 0, ""
 	}
 	date, clock, zone := text(raw, "date"), text(raw, "time"), text(raw, "timezone")
 	if date == "" {
-		return 0
+		return 0, ""
 	}
 	switch len(clock) {
 	case 0:
@@ -229,11 +262,77 @@ func seventeenTime(ev jsonr.Result, opt Options) int64 {
 	}
 	if zone != "" {
 		if t, ok := timeutil.ParseRFC3339(date + "T" + clock + zone); ok {
-			return t
+			return t, ""
 		}
 	}
-	t, _ := timeutil.Parse(date+" "+clock, opt.Offset)
-	return t
+	wall = date + " " + clock
+	if t, ok := timeutil.Parse(wall, opt.Offset); ok {
+		return t, wall
+	}
+	return 0, ""
+}
+
+// seventeenOffset is the UTC offset (seconds east) an event's time states:
+// time_iso's or time_raw's zone. "Z" does not count: 17TRACK writes it
+// when it does not know the carrier's zone.
+func seventeenOffset(ev jsonr.Result) (int, bool) {
+	raw := ev.Get("time_raw")
+	for _, s := range [...]string{text(ev, "time_iso"), str(raw), text(raw, "timezone")} {
+		if s == "" || s[len(s)-1] == 'Z' || s[len(s)-1] == 'z' {
+			continue
+		}
+		if off, ok := timeutil.ParseOffset(s); ok {
+			return off, true
+		}
+		if len(s) <= 6 { // a bare zone, "-03:00"
+			if off, ok := timeutil.ParseOffset("2000-01-01T00:00:00" + s); ok {
+				return off, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// countryOffset is the usual UTC offset (seconds east, standard time) of
+// a carrier's country, for zone-less times of a provider none of whose
+// events states its zone. Only countries whose carriers use one zone are
+// listed (not the US, Canada, Russia or Australia): a guess hours off is
+// worse than the caller's offset.
+func countryOffset(country string) (int, bool) {
+	const h = 3600
+	switch ascii.Upper(country) {
+	case "GB", "IE", "PT":
+		return 0, true
+	case "ES", "FR", "DE", "IT", "NL", "BE", "PL", "CZ", "AT", "CH", "SE", "NO", "DK", "HU", "SK":
+		return 1 * h, true
+	case "UA", "RO", "GR", "FI", "IL", "BG", "LT", "LV", "EE":
+		return 2 * h, true
+	case "TR", "SA", "BY":
+		return 3 * h, true
+	case "AE":
+		return 4 * h, true
+	case "PK", "UZ":
+		return 5 * h, true
+	case "IN":
+		return 5*h + 30*60, true
+	case "TH", "VN":
+		return 7 * h, true
+	case "CN", "HK", "SG", "MY", "PH", "TW":
+		return 8 * h, true
+	case "KR", "JP":
+		return 9 * h, true
+	case "NZ":
+		return 12 * h, true
+	case "BR", "AR", "UY":
+		return -3 * h, true
+	case "CL", "BO":
+		return -4 * h, true
+	case "CO", "PE", "EC":
+		return -5 * h, true
+	case "MX":
+		return -6 * h, true
+	}
+	return 0, false
 }
 
 // seventeenV1 decodes the v1 / web compact track object: e = package state,

@@ -38,6 +38,17 @@ func ParseRFC3339(s string) (int64, bool) {
 	return inRange(t - int64(off)*Second)
 }
 
+// ParseOffset returns the UTC offset, in seconds east, that a valid RFC 3339
+// timestamp is written at ("Z" is 0), for placing other times of the same
+// clock that carry no zone.
+func ParseOffset(s string) (int, bool) {
+	_, n, ok := parseDateTime(s, 'T')
+	if !ok || n >= len(s) {
+		return 0, false
+	}
+	return parseOffset(s[n:])
+}
+
 // minTime and maxTime bound what RFC 3339 can write (years 0001–9999): an
 // instant outside them (year 0000 shifted by its offset) would format as a
 // string no parser accepts, so it is refused here, where it enters.

@@ -201,3 +201,25 @@ func TestOutsideRFC3339YearsIsRefused(t *testing.T) {
 		t.Errorf("year 0001 must still round-trip, got %v %q", ok, FormatRFC3339(v))
 	}
 }
+
+func TestParseOffset(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"2024-05-02T09:00:00-03:00", -3 * 3600, true},
+		{"2024-05-02T09:00:00.5+05:30", 5*3600 + 30*60, true},
+		{"2024-05-02T09:00:00+0800", 8 * 3600, true},
+		{"2024-05-02T09:00:00Z", 0, true},
+		{"2024-05-02T09:00:00", 0, false},
+		{"2024-05-02 09:00:00-03:00", 0, false},
+		{"2024-05-02T09:00:00+24:00", 0, false},
+		{"-03:00", 0, false},
+	}
+	for _, tc := range tests {
+		got, ok := ParseOffset(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+	}
+}
