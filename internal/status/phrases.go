@@ -506,7 +506,7 @@ var rules = []rule{
 	{Class{InTransit, SubInTransitLocalFacility, StageDestination}, "",
 		"site de distribution|in die filiale gebracht|local carrier facility|carrier facility|delivery office|delivery center|delivery centre|" +
 			"delivery station|delivery facility|delivery depot|local facility|local depot|" +
-			"destination facility|destination sorting|last mile|" +
+			"destination facility|destination sorting|last mile|destination scan|local fedex facility|" +
 			"прибыл в отделение|прибыло в отделение|unidade de distribuicao|centro de distribucion|" +
 			"centre de distribution|zustellbasis|zustellstelle|centro di smistamento|" +
 			"oddzial doreczen|bezorgdepot|dagitim merkezi|배송지역 도착|배달국|配達店|配送センター|派送站|派件网点|到达派件|分拨中心|" +
@@ -541,7 +541,7 @@ var rules = []rule{
 	},
 	{Class{InfoReceived, SubInfoReceivedWarehouse, StageOrdered}, "", "собирается на складе|received by warehouse|warehouse received|仓库已接单|仓库作业|仓库处理中|入库"},
 	{Class{InfoReceived, SubInfoReceivedLabelCreated, StageShipped}, "",
-		"pre advised|preadvised|ready for shipment|at the shippers warehouse|shipment information sent|shipment information received|shipping information received|" +
+		"pre advised|preadvised|ready for shipment|ready for ups|at the shippers warehouse|shipment information sent|shipment information received|shipping information received|" +
 			"electronic information received|information received|label created|shipping label|" +
 			"label printed|pre shipment|preshipment|shipment data received|" +
 			"order information received|created a label|label has been created|awaiting item|" +
@@ -568,7 +568,7 @@ var rules = []rule{
 	{Class{InTransit, SubInTransitOriginFacility, StageShipped}, "", "sorting center|sorting centre"},
 	{Class{InTransit, SubInTransitOther, StageUnknown}, "",
 		"has been processed|processed through|сортировочный центр|paketzentrum|gesorteerd|sortiert|yola cikti|ศูนย์คัดแยก|转运中心|发出|in transit|on the way|on its way|transit|forwarded|dispatched|departed|arrived at|" +
-			"processing at|processed at|=delivering|sorting|shipment update|" +
+			"processing at|processed at|=delivering|sorting|shipment update|departure scan|arrival scan|" +
 			"your delivery information has been updated|в пути|покинул|прибыл|сортировка|обработка|" +
 			"в дорозі|прибуло|em transito|encaminhado|em transferencia|en transito|en camino|" +
 			"en transit|en cours d acheminement|unterwegs|in transito|w drodze|w transporcie|" +
