@@ -3,10 +3,10 @@
 // advice) is the core's; this file only moves data and decides *when* to ask.
 (function (BG) {
   'use strict';
-  const ID = /^\d{10,22}$/;
+  const ID = globalThis.WB.ORDER_ID; // common/ids.js
   const MIN = 60e3,
     HOUR = 60 * MIN;
-  const TERMINAL = new Set(['delivered', 'returned', 'cancelled', 'expired']);
+  const TERMINAL = new Set(globalThis.WB.TERMINAL_STATUSES); // common/statuses.js, generated from Go
   BG.PAGE_RECHECK_MS = 10 * MIN; // a page view re-asks the proxy at most this often
   BG.AE_REFETCH_MS = 30 * MIN; // and AliExpress's own tracking at most this often
   BG.AE_MAX_SOURCES = 10; // what one decoded AliExpress answer may contribute
@@ -24,6 +24,8 @@
       case 'exception':
       case 'returning':
         return 6 * HOUR;
+      case 'expired':
+        return null; // the trackers gave up: no polling (not terminal: page views still ask)
     }
     if (stage >= 4) return 4 * HOUR;
     if (stage === 3) return 8 * HOUR;
@@ -268,13 +270,11 @@
     const str = (s, n) => (typeof s === 'string' ? s.slice(0, n) : '');
     rec.aeDom = {
       numbers: dom.numbers.filter(BG.validNumber).slice(0, 10),
-      events: dom.events
-        .slice(0, 200)
-        .map((e) => ({
-          title: str(e && e.title, 200),
-          text: str(e && e.text, 500),
-          timeText: str(e && e.timeText, 60),
-        })),
+      events: dom.events.slice(0, 200).map((e) => ({
+        title: str(e && e.title, 200),
+        text: str(e && e.text, 500),
+        timeText: str(e && e.timeText, 60),
+      })),
       eta: str(dom.eta, 100),
       fetchedAt: Date.now(),
     };

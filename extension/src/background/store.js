@@ -50,10 +50,10 @@
       const out = {};
       // A record already in schema 2 (an earlier attempt that failed before removing
       // "parcels", then newer writes) is newer than the v1 copy: never overwrite it.
-      const ids = Object.keys(got.parcels).filter((id) => /^\d{10,22}$/.test(id));
+      const ids = Object.keys(got.parcels).filter((id) => globalThis.WB.ORDER_ID.test(id));
       const have = ids.length ? await area.get(ids.map((id) => 'p:' + id)) : {};
       for (const [id, old] of Object.entries(got.parcels)) {
-        if (!/^\d{10,22}$/.test(id) || !old || typeof old !== 'object') continue;
+        if (!globalThis.WB.ORDER_ID.test(id) || !old || typeof old !== 'object') continue;
         if (have['p:' + id]) continue;
         const r = BG.newRecord(id);
         r.createdAt = r.updatedAt = Number(old.updatedAt) || Date.now();

@@ -1,17 +1,6 @@
-// sw.js — the background: a classic MV3 service worker in Chrome, an event
-// page (the same files listed in manifest background.scripts) in Firefox.
-if (typeof importScripts === 'function' && typeof globalThis.BG === 'undefined') {
-  importScripts(
-    '../core/wasm_exec.js',
-    '../common/config.js',
-    '../common/links.js',
-    'core.js',
-    'store.js',
-    'proxy.js',
-    'parcels.js',
-    'schedule.js',
-  );
-}
+// sw.js — the background's last script: in Chrome a classic MV3 service worker
+// (background/boot.js, written by build.mjs, imports scripts.json's background list),
+// in Firefox an event page (the same list in manifest background.scripts).
 (function (BG) {
   'use strict';
   BG.core().catch(() => {}); // start the wasm now: the first message should not pay for it

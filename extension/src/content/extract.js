@@ -4,7 +4,7 @@
 (function (WB) {
   'use strict';
   const S = () => WB.SEL;
-  const ID = /^\d{10,22}$/;
+  const ID = WB.ORDER_ID; // common/ids.js
 
   // idFromHref reads orderId / tradeOrderId from an href ("//www…", relative or absolute).
   WB.idFromHref = function idFromHref(href, base) {

@@ -9,12 +9,12 @@
       for (const card of doc.querySelectorAll(WB.SEL.ru.card)) {
         const numEl = card.matches(WB.SEL.ru.number) ? card : card.querySelector(WB.SEL.ru.number);
         let id = numEl ? numEl.textContent.replace(/\D/g, '') : ''; // "5555 0677 2290 9756"
-        if (!/^\d{10,22}$/.test(id)) {
+        if (!WB.ORDER_ID.test(id)) {
           const a =
             card.closest('a[href*="/order-list/"]') ||
             card.querySelector('a[href*="/order-list/"]');
-          const m = a && /\/order-list\/(\d{10,22})/.exec(a.getAttribute('href'));
-          id = m ? m[1] : '';
+          const m = a && /\/order-list\/(\d+)/.exec(a.getAttribute('href'));
+          id = m && WB.ORDER_ID.test(m[1]) ? m[1] : '';
         }
         if (!id || doc.querySelector(`.waybill-badge[data-waybill-order="${id}"]`)) continue;
         const link = WB.el(doc, 'a', {

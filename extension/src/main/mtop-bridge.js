@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   const NS = 'waybill/v1';
-  const ID = /^\d{10,22}$/;
+  const ID = globalThis.WB.ORDER_ID; // common/ids.js, loaded just before in this world
   const REQ = /^[a-z0-9]{8,40}$/;
   const WAIT_MS = 4000; // lib-mtop loads with the page: if it is not there by then, it will not come
 

@@ -4,19 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { strings } from '../../build.mjs';
+import { strings, SCRIPTS } from '../../build.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC = path.resolve(here, '..', '..', 'src');
-const CONTENT = [
-  'common/i18n.js',
-  'common/selectors.js',
-  'common/links.js',
-  'content/page.js',
-  'content/extract.js',
-  'content/badge.js',
-  'content/panel.js',
-];
+// The manifest's content scripts without the page controllers (tests start those),
+// and without the build's generated files (their globals are set below).
+const GENERATED = ['common/config.js', 'common/strings.js'];
+const CONTENT = SCRIPTS.content.filter((f) => !GENERATED.includes(f));
 export const STRINGS = strings(SRC);
 
 export function loadDom(html, url) {

@@ -9,6 +9,9 @@ import {
   strings,
   normaliseProxy,
   BACKGROUND_SCRIPTS,
+  SCRIPTS,
+  serviceWorkerBoot,
+  withScripts,
   EXTENSION_ID,
   DEV_PUBLIC_KEY,
 } from '../../build.mjs';
@@ -18,7 +21,7 @@ import crypto from 'node:crypto';
 test('chrome and firefox manifests differ only where they must', () => {
   const c = manifest('chrome', 'http://127.0.0.1:8787'),
     f = manifest('firefox', 'http://127.0.0.1:8787');
-  assert.deepEqual(c.background, { service_worker: 'background/sw.js' });
+  assert.deepEqual(c.background, { service_worker: 'background/boot.js' });
   assert.deepEqual(f.background, { scripts: BACKGROUND_SCRIPTS });
   assert.ok(f.browser_specific_settings.gecko.id);
   for (const k of ['background', 'browser_specific_settings', 'key', 'minimum_chrome_version']) {
@@ -49,7 +52,11 @@ test('minimal permissions: storage, alarms, AliExpress hosts and the proxy; no c
   assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
   assert.doesNotMatch(m.content_security_policy.extension_pages, /'unsafe-eval'/);
   const main = m.content_scripts.find((s) => s.world === 'MAIN');
-  assert.deepEqual(main.js, ['main/mtop-bridge.js'], 'only the bridge runs in the page world');
+  assert.deepEqual(
+    main.js,
+    ['common/ids.js', 'main/mtop-bridge.js'],
+    'only the order-id pattern and the bridge run in the page world',
+  );
 });
 
 test('the manifest key pins the documented extension id', () => {
@@ -71,6 +78,30 @@ test('every file a manifest names exists in src (or is generated)', () => {
     m.options_ui.page,
   ];
   for (const f of files) assert.ok(generated.has(f) || fs.existsSync(path.join(SRC, f)), f);
+});
+
+test('scripts.json is the one load order: boot.js, the pages and the manifests follow it', () => {
+  for (const [k, list] of Object.entries(SCRIPTS)) {
+    if (k === '//') continue;
+    for (const f of list)
+      assert.ok(
+        f === 'core/wasm_exec.js' ||
+          fs.existsSync(path.join(SRC, f)) ||
+          /^common\/(config|strings)\.js$/.test(f),
+        `${k}: ${f}`,
+      );
+  }
+  assert.equal(
+    serviceWorkerBoot().split('\n')[1],
+    `importScripts(${BACKGROUND_SCRIPTS.map((f) => `"../${f}"`).join(', ')});`,
+  );
+  for (const page of ['popup', 'options']) {
+    const html = fs.readFileSync(path.join(SRC, page, page + '.html'), 'utf8');
+    assert.doesNotMatch(html, /<script/, `${page}.html: scripts come from scripts.json`);
+    const built = withScripts(html, SCRIPTS[page]);
+    const srcs = [...built.matchAll(/<script src="\.\.\/([^"]+)"><\/script>/g)].map((m) => m[1]);
+    assert.deepEqual(srcs, SCRIPTS[page], page);
+  }
 });
 
 test('PROXY_URL is normalised and must be http(s)', () => {

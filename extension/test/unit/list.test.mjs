@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createSite } from '../fixtures/site.mjs';
 import { loadDom, SRC } from '../lib/dom.mjs';
+import { SCRIPTS } from '../../build.mjs';
 import { loadBackground } from '../lib/background.mjs';
 
 const site = createSite();
@@ -49,13 +50,10 @@ function page() {
       lastError: undefined,
     },
   };
+  // loadDom ran the content scripts; the MAIN world's and the page controllers follow.
   for (const f of [
-    'main/mtop-bridge.js',
-    'content/bridge.js',
-    'content/list.js',
-    'content/detail.js',
-    'content/track.js',
-    'content/ru.js',
+    ...SCRIPTS.page,
+    ...SCRIPTS.contentPages.filter((f) => f !== 'content/main.js'),
   ]) {
     w.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
   }
