@@ -1,10 +1,8 @@
-# Waybill — the one entry point (see README.md and ../shared/DESIGN.md).
+# Waybill — the one entry point (see README.md).
 # Each area keeps its own targets in its own file; this file only ties them up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ROOT := $(abspath .)
-SHARED ?= $(abspath $(ROOT)/../shared)
-export SHARED
 GO ?= go
 
 include wasm/wasm.mk

@@ -52,4 +52,4 @@ run: export ALLOWED_ORIGINS ?= chrome-extension://blmacpgplmpfnbdjepcdndpaljlhmg
 dev: | $(if $(filter run,$(MAKECMDGOALS)),extension)
 
 # What the worker side needs before the browser tests can start it (setup + build).
-worker-for-extension: setup-worker worker-build $(ROOT)/worker/build/faketracker
+worker-for-extension: setup-worker worker-build $(ROOT)/worker/build/servefakes

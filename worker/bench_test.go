@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/waybill/waybill/worker/faketracker"
+	"github.com/waybill/waybill/worker/trackertest"
 )
 
 // The handler's own cost natively (workerd runs the same code as wasm,
@@ -45,7 +45,7 @@ func BenchmarkCacheHitForty(b *testing.B) {
 	h := benchHarness(b)
 	nums := make([]string, 40)
 	for i := range nums {
-		nums[i] = strconv.Quote(faketracker.S10("RB", 3000+i, "CN"))
+		nums[i] = strconv.Quote(trackertest.S10("RB", 3000+i, "CN"))
 	}
 	body := `{"numbers":[` + strings.Join(nums, ",") + `]}`
 	h.do("POST", "/v1/track", body)
@@ -58,7 +58,7 @@ func BenchmarkMissOne(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		i++
-		req := httptest.NewRequest("GET", "/v1/track/"+faketracker.S10("RB", 10000+i, "CN"), nil)
+		req := httptest.NewRequest("GET", "/v1/track/"+trackertest.S10("RB", 10000+i, "CN"), nil)
 		rec := httptest.NewRecorder()
 		h.srv.ServeHTTP(rec, req)
 		if rec.Code != 200 {

@@ -23,7 +23,6 @@ type Config struct {
 	UpstreamTimeout time.Duration // UPSTREAM_TIMEOUT_MS: per attempt
 	RetryBackoff    time.Duration // wait before the one retry (longer when the upstream sends Retry-After)
 	CacheAPI        bool          // CACHE_API ("0" or "off" disables): share answers through the Workers Cache API
-	TestHooks       bool          // TEST_HOOKS=1: enable GET /_test/exit (end-to-end tests of instance recovery)
 }
 
 // Defaults for the real trackers.
@@ -46,7 +45,6 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		RateWindow:      seconds(getenv("RATE_WINDOW"), time.Minute),
 		UpstreamTimeout: time.Duration(intOr(getenv("UPSTREAM_TIMEOUT_MS"), 8000)) * time.Millisecond,
 		RetryBackoff:    300 * time.Millisecond,
-		TestHooks:       strings.TrimSpace(getenv("TEST_HOOKS")) == "1",
 		CacheAPI:        !strings.EqualFold(strings.TrimSpace(getenv("CACHE_API")), "off") && strings.TrimSpace(getenv("CACHE_API")) != "0",
 	}
 	if c.CainiaoURL == "" {

@@ -72,8 +72,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	path := r.URL.Path
-	if s.cfg.TestHooks && path == "/_test/exit" {
-		exitProgram() // the instance ends; worker.mjs must start a new one
+	if testHook(path) {
 		return
 	}
 	if path == "/healthz" {

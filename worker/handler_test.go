@@ -7,8 +7,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tidwall/gjson"
 	"github.com/waybill/waybill/internal/api"
-	"github.com/waybill/waybill/worker/faketracker"
+	"github.com/waybill/waybill/worker/trackertest"
 )
 
 const testToken = "test-17token-s3cr3t"
@@ -30,18 +28,9 @@ const (
 	numUPS       = "1Z2617V10397725789"
 )
 
-func sharedDir(t testing.TB) string {
-	if d := os.Getenv("SHARED"); d != "" {
-		return d
-	}
-	d, err := filepath.Abs("../../shared")
-	require.NoError(t, err)
-	return d
-}
-
 type harness struct {
 	t    testing.TB
-	fake *faketracker.Server
+	fake *trackertest.Server
 	up   *httptest.Server
 	srv  *Server
 	mem  *memStore
@@ -49,7 +38,7 @@ type harness struct {
 
 func newHarness(t testing.TB, mutate func(*Config)) *harness {
 	t.Helper()
-	fake, err := faketracker.New(sharedDir(t), testToken)
+	fake, err := trackertest.New(testToken)
 	require.NoError(t, err)
 	require.NoError(t, fake.Alias(numTransit, "RS0814398526Y"))
 	require.NoError(t, fake.Alias(numDelivered, "RC000000001EE"))
@@ -135,6 +124,16 @@ func TestHealthz(t *testing.T) {
 	assert.Equal(t, "method_not_allowed", body.Get("error.code").String())
 }
 
+// The production build has no test routes: /_test/exit exists only with
+// -tags waybill_testhooks (the e2e build), whatever the environment says.
+func TestNoTestHooksInProduction(t *testing.T) {
+	t.Setenv("TEST_HOOKS", "1")
+	h := newHarness(t, nil)
+	code, _, body := h.do("GET", "/_test/exit", "")
+	assert.Equal(t, 404, code)
+	assert.Equal(t, "not_found", body.Get("error.code").String())
+}
+
 func TestRoutesAndMalformedRequests(t *testing.T) {
 	h := newHarness(t, nil)
 	for _, tc := range []struct {
@@ -175,7 +174,7 @@ func TestTooLarge(t *testing.T) {
 
 	nums := make([]string, 41)
 	for i := range nums {
-		nums[i] = faketracker.S10("RB", i, "CN")
+		nums[i] = trackertest.S10("RB", i, "CN")
 	}
 	code, body = h.track(nums...)
 	assert.Equal(t, 413, code)
@@ -321,7 +320,7 @@ func TestBatching40Numbers(t *testing.T) {
 	h := newHarness(t, nil)
 	nums := make([]string, 40)
 	for i := range nums {
-		nums[i] = faketracker.S10("RB", 1000+i, "CN")
+		nums[i] = trackertest.S10("RB", 1000+i, "CN")
 	}
 	code, body := h.track(nums...)
 	require.Equal(t, 200, code, body.Raw)
@@ -352,7 +351,7 @@ func TestBatching40Numbers(t *testing.T) {
 
 func TestRegisteredOnceEvenAfterCacheExpiry(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
-	n := faketracker.S10("RB", 77, "CN")
+	n := trackertest.S10("RB", 77, "CN")
 	h.track(n)
 	h.track(n)
 	st := h.fake.Snapshot()
@@ -384,11 +383,11 @@ func TestWrongTokenIsReportedNotEchoed(t *testing.T) {
 }
 
 func TestRetryOnceOn5xxAnd429(t *testing.T) {
-	for _, mode := range []string{faketracker.Fault500, faketracker.Fault429} {
+	for _, mode := range []string{trackertest.Fault500, trackertest.Fault429} {
 		t.Run(mode, func(t *testing.T) {
 			h := newHarness(t, nil)
-			h.fake.SetFault(faketracker.Fault{Endpoint: "gettrackinfo", Mode: mode, Times: 1})
-			_, body := h.track(faketracker.S10("RB", 5, "CN"))
+			h.fake.SetFault(trackertest.Fault{Endpoint: "gettrackinfo", Mode: mode, Times: 1})
+			_, body := h.track(trackertest.S10("RB", 5, "CN"))
 			s := srcOf(body.Get("results.0"), "17track")
 			assert.True(t, s.Get("ok").Bool(), s.Raw)
 			assert.Equal(t, 2, h.fake.Snapshot().Calls["gettrackinfo"])
@@ -398,16 +397,16 @@ func TestRetryOnceOn5xxAnd429(t *testing.T) {
 
 func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 	for _, tc := range []struct{ mode, code string }{
-		{faketracker.Fault500, "upstream_error"},
-		{faketracker.Fault429, "rate_limited"},
-		{faketracker.FaultHang, "timeout"},
-		{faketracker.FaultMalformed, "bad_response"},
-		{faketracker.FaultHTML, "bad_response"},
+		{trackertest.Fault500, "upstream_error"},
+		{trackertest.Fault429, "rate_limited"},
+		{trackertest.FaultHang, "timeout"},
+		{trackertest.FaultMalformed, "bad_response"},
+		{trackertest.FaultHTML, "bad_response"},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			h := newHarness(t, func(c *Config) { c.UpstreamTimeout = 300 * time.Millisecond })
-			h.fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Mode: tc.mode})
-			n := faketracker.S10("RB", 6, "CN")
+			h.fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Mode: tc.mode})
+			n := trackertest.S10("RB", 6, "CN")
 			code, body := h.track(n)
 			assert.Equal(t, 200, code, body.Raw)
 			r := body.Get("results.0")
@@ -415,7 +414,7 @@ func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 			assert.False(t, c.Get("ok").Bool())
 			assert.Equal(t, tc.code, c.Get("error.code").String())
 			assert.True(t, srcOf(r, "17track").Get("ok").Bool())
-			if tc.mode == faketracker.Fault500 || tc.mode == faketracker.Fault429 {
+			if tc.mode == trackertest.Fault500 || tc.mode == trackertest.Fault429 {
 				assert.Equal(t, 2, h.fake.Snapshot().Calls["cainiao"], "one retry")
 			} else {
 				assert.Equal(t, 1, h.fake.Snapshot().Calls["cainiao"], "no retry")
@@ -429,22 +428,22 @@ func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 
 func TestEveryTrackerFailing(t *testing.T) {
 	h := newHarness(t, nil)
-	h.fake.SetFault(faketracker.Fault{Mode: faketracker.Fault500})
-	code, body := h.track(faketracker.S10("RB", 8, "CN"), "hello")
+	h.fake.SetFault(trackertest.Fault{Mode: trackertest.Fault500})
+	code, body := h.track(trackertest.S10("RB", 8, "CN"), "hello")
 	assert.Equal(t, 502, code)
 	assert.Equal(t, "upstream_failed", body.Get("error.code").String())
 	assert.Len(t, body.Get("results").Array(), 2, "the details still come back")
 
 	h = newHarness(t, func(c *Config) { c.UpstreamTimeout = 200 * time.Millisecond })
-	h.fake.SetFault(faketracker.Fault{Mode: faketracker.FaultHang})
-	code, _, body = h.do("GET", "/v1/track/"+faketracker.S10("RB", 9, "CN"), "")
+	h.fake.SetFault(trackertest.Fault{Mode: trackertest.FaultHang})
+	code, _, body = h.do("GET", "/v1/track/"+trackertest.S10("RB", 9, "CN"), "")
 	assert.Equal(t, 504, code)
 	assert.Equal(t, "upstream_timeout", body.Get("error.code").String())
 }
 
 func TestRejectedNumberIsPerNumber(t *testing.T) {
 	h := newHarness(t, nil)
-	h.fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Number: numUPS, Mode: faketracker.Fault500})
+	h.fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: numUPS, Mode: trackertest.Fault500})
 	code, body := h.track(numUPS)
 	assert.Equal(t, 200, code)
 	assert.Equal(t, "upstream_error", srcOf(body.Get("results.0"), "cainiao").Get("error.code").String())
@@ -480,7 +479,7 @@ func TestCacheEncoding(t *testing.T) {
 
 func TestNotRegisteredUpstreamRegistersAgain(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.PendingTTL = 0 })
-	n := faketracker.S10("RB", 78, "CN")
+	n := trackertest.S10("RB", 78, "CN")
 	h.track(n)
 	h.fake.Reset() // 17TRACK forgot the number (deleted after 90 days)
 	_, body := h.track(n)

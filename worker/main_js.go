@@ -3,7 +3,6 @@
 package main
 
 import (
-	"os"
 	"runtime/debug"
 	"syscall/js"
 	"time"
@@ -31,6 +30,3 @@ func main() {
 	binding.Set("handle", handleFunc(srv))
 	select {}
 }
-
-// exitProgram ends the Go program (TEST_HOOKS only).
-func exitProgram() { os.Exit(3) }

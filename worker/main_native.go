@@ -21,6 +21,3 @@ func main() {
 	log.Printf("waybill worker (native) on http://%s", addr)
 	log.Fatal(http.ListenAndServe(addr, srv))
 }
-
-// exitProgram ends the program (TEST_HOOKS only).
-func exitProgram() { os.Exit(3) }

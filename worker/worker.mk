@@ -13,7 +13,6 @@ DEV_PORT       ?= 8787
 setup-worker: $(WORKER_DIR)/node_modules/.waybill-stamp
 $(WORKER_DIR)/node_modules/.waybill-stamp: $(WORKER_DIR)/package.json $(WORKER_DIR)/package-lock.json
 	@command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
-	@command -v curl >/dev/null || (apt-get update && apt-get install -y curl) # serve-with-fakes.sh polls with it
 	cd $(WORKER_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@$(WORKER_NODE) --version >/dev/null
 	@touch $@
@@ -27,13 +26,24 @@ $(WORKER_BUILD)/wasm_exec.js: $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 	@mkdir -p $(WORKER_BUILD)
 	cp $< $@
 
-# The fake trackers as a program (for dev, e2e, bench, demo).
-$(WORKER_BUILD)/faketracker: $(WORKER_SOURCES)
+# The worker with its test hooks (-tags waybill_testhooks: GET /_test/exit),
+# for the end-to-end tests only; never deployed.
+WORKER_HOOKS_DIR := $(WORKER_BUILD)/testhooks
+$(WORKER_HOOKS_DIR)/app.wasm: $(WORKER_SOURCES)
+	@mkdir -p $(@D)
+	cd $(ROOT) && GOOS=js GOARCH=wasm $(GO) build -tags waybill_testhooks -trimpath -ldflags='-s -w' -o $@.tmp ./worker && mv $@.tmp $@
+$(WORKER_HOOKS_DIR)/wasm_exec.js: $(WORKER_BUILD)/wasm_exec.js
+	@mkdir -p $(@D)
+	cp $< $@
+
+# The one launcher of "worker in workerd + fake trackers" as a program (package
+# workertest), for the extension's tests, its benchmark and the demo.
+$(WORKER_BUILD)/servefakes: $(WORKER_SOURCES)
 	@mkdir -p $(WORKER_BUILD)
-	cd $(ROOT) && $(GO) build -o $@ ./worker/cmd/faketracker
+	cd $(ROOT) && $(GO) build -o $@ ./worker/cmd/servefakes
 
 ## test-worker: end-to-end tests in real workerd (wrangler dev) against the fake trackers.
-test-worker: setup-worker worker-build
+test-worker: setup-worker worker-build $(WORKER_HOOKS_DIR)/app.wasm $(WORKER_HOOKS_DIR)/wasm_exec.js
 	cd $(ROOT) && $(GO) test -tags e2e -count=1 -timeout 600s ./worker/e2e/
 
 ## bench-worker: the Go worker beside a minimal JavaScript worker in wrangler dev.
@@ -48,5 +58,5 @@ dev: setup-worker worker-build
 run: dev
 
 ## serve-with-fakes: the worker on $(DEV_PORT) wired to the fake trackers (for demos and the extension's e2e).
-serve-with-fakes: setup-worker worker-build $(WORKER_BUILD)/faketracker
-	$(WORKER_DIR)/scripts/serve-with-fakes.sh $(DEV_PORT)
+serve-with-fakes: setup-worker worker-build $(WORKER_BUILD)/servefakes
+	$(WORKER_BUILD)/servefakes -port $(DEV_PORT)

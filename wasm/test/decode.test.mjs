@@ -1,13 +1,13 @@
 // decode(json), the extension of contract 1 that turns a tracker's raw payload into
 // merge input (internal/api/decode.go), through the real core.wasm, on every real
-// payload of the shared test data — and decode → merge end to end. core.wasm links
+// payload of the repository's test data — and decode → merge end to end. core.wasm links
 // the AliExpress decoder only (api.DecodeOnly; the extension decodes nothing else, the
 // worker decodes Cainiao and 17TRACK natively): those answer unsupported_source here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { start, call, isError, shared, STATUSES } from "./helpers.mjs";
+import { start, call, isError, testdata, STATUSES } from "./helpers.mjs";
 import { assertStatus } from "./contract.mjs";
 
 const { waybill } = await start();
@@ -15,7 +15,7 @@ const ERRORS = ["bad_json", "bad_input", "unknown_source", "unsupported_source",
 
 const payloads = [];
 for (const [dir, source] of [["upstream/cainiao", "cainiao"], ["upstream/17track", "17track"], ["aliexpress", "aliexpress"]]) {
-	const full = path.join(shared, "testdata", dir);
+	const full = path.join(testdata, dir);
 	for (const f of fs.readdirSync(full).filter((f) => f.endsWith(".json")).sort()) {
 		payloads.push({ name: `${dir}/${f}`, source, text: fs.readFileSync(path.join(full, f), "utf8") });
 	}
@@ -41,7 +41,7 @@ function assertSources(v, label) {
 	}
 }
 
-test("the shared test data has payloads of every source", () => {
+test("the test data has payloads of every source", () => {
 	for (const source of ["cainiao", "17track", "aliexpress"]) {
 		assert.ok(payloads.some((p) => p.source === source), source);
 	}

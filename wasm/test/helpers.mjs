@@ -1,6 +1,6 @@
 // Shared helpers of the Node tests: load the built core.wasm through the
 // built wasm_exec.js exactly as an MV3 service worker would (a classic script
-// evaluated in the global scope), and read the shared test data.
+// evaluated in the global scope), and read the repository's test data.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 export const wasmDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const root = path.resolve(wasmDir, "..");
-export const shared = path.resolve(root, process.env.SHARED ?? "../shared");
+export const testdata = path.join(root, "internal", "testdata");
 export const coreWasm = path.join(root, "extension/core/core.wasm");
 export const wasmExecJs = path.join(root, "extension/core/wasm_exec.js");
 export const testhooksWasm = path.join(root, "out/wasm/core_testhooks.wasm");
@@ -57,9 +57,9 @@ export function call(fn, text) {
 	}
 }
 
-/** Reads a TSV file under $SHARED/testdata into objects keyed by its header. */
+/** Reads a TSV file under internal/testdata into objects keyed by its header. */
 export function readTSV(rel) {
-	const lines = fs.readFileSync(path.join(shared, "testdata", rel), "utf8").split("\n").filter((l) => l !== "");
+	const lines = fs.readFileSync(path.join(testdata, rel), "utf8").split("\n").filter((l) => l !== "");
 	const head = lines.shift().split("\t");
 	return lines.map((l) => {
 		const cells = l.split("\t");

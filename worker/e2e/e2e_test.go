@@ -3,26 +3,21 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tidwall/gjson"
-	"github.com/waybill/waybill/worker/faketracker"
+	"github.com/waybill/waybill/worker/trackertest"
+	"github.com/waybill/waybill/worker/workertest"
 )
 
 const (
@@ -38,126 +33,46 @@ const (
 
 var (
 	workerURL string
-	fake      *faketracker.Server
-	logs      syncBuffer
+	worker    *workertest.Worker
+	fake      *trackertest.Server
 	ipSeq     int
 	ipMu      sync.Mutex
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func freePort() int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		panic(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
 
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
 func run(m *testing.M) int {
-	shared := os.Getenv("SHARED")
-	if shared == "" {
-		shared, _ = filepath.Abs("../../../shared")
-	}
-	var err error
-	fake, err = faketracker.New(shared, token)
+	w, err := workertest.Start(workertest.Options{
+		Token:   token,
+		Aliases: map[string]string{numTransit: "RS0814398526Y", numDelivered: "RC000000001EE"},
+		Env: []string{
+			"ALLOWED_ORIGINS=" + chromeExt + "," + mozExt,
+			"CACHE_TTL=600",
+			"RATE_LIMIT=" + strconv.Itoa(rateLimit),
+			"RATE_WINDOW=600",
+			"UPSTREAM_TIMEOUT_MS=5000", // generous: wrangler's local Cache API is slow under load
+			"WRANGLER_LOG_LEVEL=log",
+			"WORKER_NAME=waybill-e2e",
+		},
+		TestHooks: true, // GET /_test/exit
+	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	for n, known := range map[string]string{numTransit: "RS0814398526Y", numDelivered: "RC000000001EE"} {
-		if err := fake.Alias(n, known); err != nil {
-			fmt.Fprintln(os.Stderr, "e2e:", err)
-			return 1
-		}
-	}
-	up := httptest.NewServer(fake)
-	defer up.Close()
-	defer fake.Close()
-
-	port := freePort()
-	workerURL = "http://127.0.0.1:" + strconv.Itoa(port)
-	cmd := exec.Command("../scripts/wrangler-dev.sh", strconv.Itoa(port))
-	cmd.Env = append(os.Environ(),
-		"CAINIAO_URL="+up.URL+"/global/detail.json",
-		"SEVENTEEN_URL="+up.URL+"/track/v2.2",
-		"SEVENTEEN_TOKEN="+token,
-		"ALLOWED_ORIGINS="+chromeExt+","+mozExt,
-		"CACHE_TTL=600",
-		"RATE_LIMIT="+strconv.Itoa(rateLimit),
-		"RATE_WINDOW=600",
-		"UPSTREAM_TIMEOUT_MS=5000", // generous: wrangler's local Cache API is slow under load
-		"WRANGLER_LOG_LEVEL=log",
-		"WORKER_NAME=waybill-e2e",
-		"TEST_HOOKS=1",
-	)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: wrangler:", err)
-		return 1
-	}
-	defer func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		}
-	}()
-	deadline := time.Now().Add(120 * time.Second)
-	for {
-		res, err := http.Get(workerURL + "/healthz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			fmt.Fprintln(os.Stderr, "e2e: wrangler dev did not become ready:\n"+logs.String())
-			return 1
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
+	defer w.Close()
+	worker, workerURL, fake = w, w.URL, w.Fakes.Server
 	code := m.Run()
-	if strings.Contains(logs.String(), token) {
+	if strings.Contains(w.Logs(), token) {
 		fmt.Fprintln(os.Stderr, "e2e: FAIL: the 17TRACK token appeared in wrangler's output")
 		code = 1
 	}
 	if code != 0 {
-		fmt.Fprintln(os.Stderr, "---- wrangler output ----\n"+tail(logs.String(), 4000))
+		fmt.Fprintln(os.Stderr, "---- wrangler output ----\n"+workertest.Tail(w.Logs(), 4000))
 	}
 	return code
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return s[len(s)-n:]
-	}
-	return s
 }
 
 // clientIP gives each test its own address, so the rate limit is per test.
@@ -232,7 +147,7 @@ func fresh(n int) []string {
 	out := make([]string, n)
 	for i := range out {
 		serial.n++
-		out[i] = faketracker.S10("RB", serial.n, "CN")
+		out[i] = trackertest.S10("RB", serial.n, "CN")
 	}
 	return out
 }
@@ -398,18 +313,18 @@ func TestConcurrentMissesEachGetTheirOwnAnswer(t *testing.T) {
 }
 
 func TestFailingAndHangingTracker(t *testing.T) {
-	for _, mode := range []string{faketracker.Fault500, faketracker.FaultHang, faketracker.FaultMalformed} {
+	for _, mode := range []string{trackertest.Fault500, trackertest.FaultHang, trackertest.FaultMalformed} {
 		t.Run(mode, func(t *testing.T) {
 			n := fresh(1)[0]
-			fake.SetFault(faketracker.Fault{Endpoint: "cainiao", Number: n, Mode: mode})
+			fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: n, Mode: mode})
 			start := time.Now()
 			r := do(t, "GET", "/v1/track/"+n, "")
 			require.Equal(t, 200, r.code, r.raw)
 			res := r.body.Get("results.0")
 			c := srcOf(res, "cainiao")
 			assert.False(t, c.Get("ok").Bool())
-			want := map[string]string{faketracker.Fault500: "upstream_error", faketracker.FaultHang: "timeout",
-				faketracker.FaultMalformed: "bad_response"}[mode]
+			want := map[string]string{trackertest.Fault500: "upstream_error", trackertest.FaultHang: "timeout",
+				trackertest.FaultMalformed: "bad_response"}[mode]
 			assert.Equal(t, want, c.Get("error.code").String(), c.Raw)
 			assert.True(t, srcOf(res, "17track").Get("ok").Bool(), "the other tracker still answers")
 			assert.Less(t, time.Since(start), 20*time.Second)
@@ -419,7 +334,7 @@ func TestFailingAndHangingTracker(t *testing.T) {
 
 func TestEveryTrackerFailingIs502(t *testing.T) {
 	n := fresh(1)[0]
-	fake.SetFault(faketracker.Fault{Number: n, Mode: faketracker.Fault500})
+	fake.SetFault(trackertest.Fault{Number: n, Mode: trackertest.Fault500})
 	r := do(t, "GET", "/v1/track/"+n, "")
 	assert.Equal(t, 502, r.code, r.raw)
 	assert.Equal(t, "upstream_failed", r.body.Get("error.code").String())
@@ -465,6 +380,6 @@ func TestInstanceRecoversAfterGoExits(t *testing.T) {
 
 func TestTokenNeverLogged(t *testing.T) {
 	// Runs last (file order); TestMain also checks the whole output.
-	assert.NotContains(t, logs.String(), token)
-	assert.Contains(t, logs.String(), "Ready on", "the output was captured")
+	assert.NotContains(t, worker.Logs(), token)
+	assert.Contains(t, worker.Logs(), "Ready on", "the output was captured")
 }

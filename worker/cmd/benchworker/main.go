@@ -15,9 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,10 +24,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
-	"github.com/waybill/waybill/worker/faketracker"
+	"github.com/waybill/waybill/worker/trackertest"
+	"github.com/waybill/waybill/worker/workertest"
 )
 
 const token = "bench-17token"
@@ -48,31 +46,16 @@ func main() {
 type server struct {
 	name string
 	url  string
-	cmd  *exec.Cmd
-	logs bytes.Buffer
+	w    *workertest.Worker
 }
 
 func run(n, conc int, maxTime time.Duration) error {
-	shared := os.Getenv("SHARED")
-	if shared == "" {
-		shared = "../shared"
-	}
-	fake, err := faketracker.New(shared, token)
+	fakes, err := workertest.StartFakes(token, map[string]string{"RB123456785CN": "RS0814398526Y", "LP00123456789012": "RC000000001EE"})
 	if err != nil {
 		return err
 	}
-	for alias, known := range map[string]string{"RB123456785CN": "RS0814398526Y", "LP00123456789012": "RC000000001EE"} {
-		if err := fake.Alias(alias, known); err != nil {
-			return err
-		}
-	}
-	up := httptest.NewServer(fake)
-	defer up.Close()
-	defer fake.Close()
+	defer fakes.Close()
 	env := []string{
-		"CAINIAO_URL=" + up.URL + "/global/detail.json",
-		"SEVENTEEN_URL=" + up.URL + "/track/v2.2",
-		"SEVENTEEN_TOKEN=" + token,
 		"CACHE_TTL=3600",
 		"RATE_LIMIT=0",
 		"WRANGLER_LOG_LEVEL=warn",
@@ -82,22 +65,20 @@ func run(n, conc int, maxTime time.Duration) error {
 	jsMain, _ := filepath.Abs("worker/bench/jsworker.mjs")
 	jsSrv := &server{name: "js"}
 	for _, s := range []*server{goSrv, goMem, jsSrv} {
-		extra := []string{"WORKER_NAME=waybill-bench-" + s.name}
+		o := workertest.Options{Token: token, Fakes: fakes, Env: append(env, "WORKER_NAME=waybill-bench-"+s.name)}
 		switch s.name {
 		case "js":
-			extra = append(extra, "WORKER_MAIN="+jsMain)
+			o.Env = append(o.Env, "WORKER_MAIN="+jsMain)
+			o.ReadyPath = "/"
 		case "go-memcache":
-			extra = append(extra, "CACHE_API=0")
+			o.Env = append(o.Env, "CACHE_API=0")
 		}
-		if err := s.start(append(env, extra...)); err != nil {
-			return err
+		w, err := workertest.Start(o)
+		if err != nil {
+			return fmt.Errorf("%s worker: %w", s.name, err)
 		}
-		defer s.stop()
-	}
-	for _, s := range []*server{goSrv, goMem, jsSrv} {
-		if err := s.waitReady(120 * time.Second); err != nil {
-			return err
-		}
+		defer w.Close()
+		s.w, s.url = w, w.URL
 	}
 
 	var rows []row
@@ -105,10 +86,10 @@ func run(n, conc int, maxTime time.Duration) error {
 	batch := `{"numbers":[` + quoteAll(batchNumbers()) + `]}`
 	var missSeq atomic.Int64
 	missGo := func() (string, string) {
-		return "GET", "/v1/track/" + faketracker.S10("RB", 800000+int(missSeq.Add(1)), "CN")
+		return "GET", "/v1/track/" + trackertest.S10("RB", 800000+int(missSeq.Add(1)), "CN")
 	}
 	missJS := func() (string, string) {
-		return "GET", "/miss/" + faketracker.S10("RB", 900000+int(missSeq.Add(1)), "CN")
+		return "GET", "/miss/" + trackertest.S10("RB", 900000+int(missSeq.Add(1)), "CN")
 	}
 	// Warm both (instantiation, JIT, cache fill) before measuring.
 	for i := 0; i < 30; i++ {
@@ -166,14 +147,14 @@ func run(n, conc int, maxTime time.Duration) error {
 		fmt.Printf("\nGo cache hits vs JS baseline: %.0f%% of its throughput (budget ≥ 50%%).\n", 100*rows[2].rps/rows[0].rps)
 	}
 	fmt.Printf("Worker wasm: %.2f MB raw, %.2f MB gzip (free plan limit 3 MB compressed).\n", float64(raw)/1e6, float64(gz)/1e6)
-	if err := inProcess(up.URL, n); err != nil {
+	if err := inProcess(fakes.URL, n); err != nil {
 		return err
 	}
-	st := fake.Snapshot()
+	st := fakes.Snapshot()
 	fmt.Printf("Fake tracker calls during the run: cainiao %d, register %d, gettrackinfo %d.\n",
 		st.Calls["cainiao"], st.Calls["register"], st.Calls["gettrackinfo"])
-	if strings.Contains(goSrv.logs.String(), token) || strings.Contains(goMem.logs.String(), token) ||
-		strings.Contains(jsSrv.logs.String(), token) {
+	if strings.Contains(goSrv.w.Logs(), token) || strings.Contains(goMem.w.Logs(), token) ||
+		strings.Contains(jsSrv.w.Logs(), token) {
 		return fmt.Errorf("the token appeared in wrangler's output")
 	}
 	return nil
@@ -323,47 +304,6 @@ func load(s *server, n, conc int, maxTime time.Duration, next func() (string, st
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func (s *server) start(env []string) error {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	s.url = "http://127.0.0.1:" + strconv.Itoa(port)
-	s.cmd = exec.Command("worker/scripts/wrangler-dev.sh", strconv.Itoa(port))
-	s.cmd.Env = append(os.Environ(), env...)
-	s.cmd.Stdout, s.cmd.Stderr = &s.logs, &s.logs
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	return s.cmd.Start()
-}
-
-func (s *server) waitReady(timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if res, err := client.Get(s.url + "/"); err == nil {
-			res.Body.Close()
-			return nil
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	return fmt.Errorf("%s worker did not start:\n%s", s.name, s.logs.String())
-}
-
-func (s *server) stop() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { _ = s.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-	}
-}
-
 // cpu returns the CPU time (ms) used so far by the workerd processes
 // descending from the server's script, or -1.
 func (s *server) cpu() int64 {
@@ -400,7 +340,7 @@ func (s *server) cpu() int64 {
 		st, _ := strconv.ParseInt(fields[12], 10, 64)
 		procs[pid] = proc{ppid: ppid, comm: string(stat[bytes.IndexByte(stat, '(')+1 : i]), ticks: ut + st}
 	}
-	root := s.cmd.Process.Pid
+	root := s.w.Pid()
 	var total int64
 	found := false
 	for pid, p := range procs {
@@ -436,7 +376,7 @@ func wasmSize(path string) (raw, gz int) {
 func batchNumbers() []string {
 	out := make([]string, 40)
 	for i := range out {
-		out[i] = faketracker.S10("RB", 700000+i, "CN")
+		out[i] = trackertest.S10("RB", 700000+i, "CN")
 	}
 	return out
 }

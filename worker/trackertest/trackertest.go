@@ -1,13 +1,14 @@
-// Package faketracker is a stand-in for the two trackers the worker calls:
-// Cainiao's global/detail.json and the 17TRACK v2.2 API (register,
-// gettrackinfo). It answers in the real shapes by replaying the captured
-// samples in ../shared/testdata/upstream, counts every call (GET /_stats),
+// Package trackertest is a stand-in for the two trackers the worker calls, for
+// tests (as net/http/httptest is for HTTP servers): Cainiao's
+// global/detail.json and the 17TRACK v2.2 API (register, gettrackinfo). It
+// answers in the real shapes by replaying the captured samples in
+// internal/testdata/upstream, counts every call (GET /_stats),
 // checks the 17token header, and injects faults on demand (POST /_fault) so
 // the worker's tests can prove batching, caching and failure handling.
 //
 // It is test tooling: it binds wherever its caller asks (tests use
 // 127.0.0.1:0) and never talks to the network.
-package faketracker
+package trackertest
 
 import (
 	"encoding/json"
@@ -19,9 +20,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/waybill/waybill/internal/testenv"
 )
 
-// Sample files, relative to $SHARED/testdata/upstream.
+// Sample files, relative to internal/testdata/upstream.
 const (
 	cainiaoDir = "cainiao/"
 	track17Dir = "17track/"
@@ -102,12 +105,22 @@ type Server struct {
 	stopOnce sync.Once
 }
 
-// New loads the samples from sharedDir (the repository's ../shared) and
-// expects token in the 17token header ("" accepts any).
-func New(sharedDir, token string) (*Server, error) {
+// New loads the samples from the repository's internal/testdata/upstream
+// (found by internal/testenv) and expects token in the 17token header (""
+// accepts any).
+func New(token string) (*Server, error) {
+	base, err := testenv.DataDir("upstream")
+	if err != nil {
+		return nil, err
+	}
+	return NewFrom(base, token)
+}
+
+// NewFrom is New with the samples read from base (a copy of
+// internal/testdata/upstream).
+func NewFrom(base, token string) (*Server, error) {
 	s := &Server{token: token, stop: make(chan struct{})}
 	s.reset()
-	base := filepath.Join(sharedDir, "testdata", "upstream")
 	s.cainiao = map[string]json.RawMessage{}
 	s.track17 = map[string]json.RawMessage{}
 	for _, c := range cainiaoSamples {
@@ -153,7 +166,7 @@ func (s *Server) Alias(number, known string) error {
 		ok = true
 	}
 	if !ok {
-		return fmt.Errorf("faketracker: no sample for %q", known)
+		return fmt.Errorf("trackertest: no sample for %q", known)
 	}
 	return nil
 }

@@ -1,11 +1,9 @@
-package faketracker
+package trackertest
 
 import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,11 +14,7 @@ import (
 
 func newFake(t *testing.T) (*Server, *httptest.Server) {
 	t.Helper()
-	shared := os.Getenv("SHARED")
-	if shared == "" {
-		shared, _ = filepath.Abs("../../../shared")
-	}
-	f, err := New(shared, "tok")
+	f, err := New("tok")
 	require.NoError(t, err)
 	srv := httptest.NewServer(f)
 	t.Cleanup(func() { f.Close(); srv.Close() })

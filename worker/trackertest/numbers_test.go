@@ -1,4 +1,4 @@
-package faketracker
+package trackertest
 
 import (
 	"testing"
