@@ -207,10 +207,9 @@ var formats = [...]format{
 	{id: "sf", name: "SF Express", courier: "sf", carrier: "SF Express", country: "CN", minLen: 15, maxLen: 15,
 		shape: []seg{{lit: "SF"}, {cls: aln, min: 1, max: 1}, {cls: dig, min: 12, max: 12}}, cdSeg: -1, conf: 0.5},
 	{id: "russian_post_14", name: "Russian Post (14 digits)", courier: "russian_post", carrier: "Russian Post", country: "RU", minLen: 14, maxLen: 14,
-		shape: []seg{{cls: dig, min: 13, max: 13}, {cls: dig, min: 1, max: 1}}, pay: [2]int8{0, 1}, cdSeg: 1, cd: cdRU14, conf: 0.8,
-		// Strict for AliExpress buyers: a 14-digit number failing the Russian
-		// check digit is far more often a typo than a DHL eCommerce number.
-		flags: strict},
+		// Not strict: its digits-only shape is also DHL eCommerce's (no check
+		// digit), so a failed Russian check digit does not make those invalid.
+		shape: []seg{{cls: dig, min: 13, max: 13}, {cls: dig, min: 1, max: 1}}, pay: [2]int8{0, 1}, cdSeg: 1, cd: cdRU14, conf: 0.8},
 	// Correos national: product (2) + client (4, no I/O/U) + channel (2) + sequence (7) + package (2) + postcode (5) + control letter.
 	{id: "correos_national", name: "Correos (national, 23)", courier: "correos", carrier: "Correos", country: "ES", minLen: 23, maxLen: 23,
 		shape: []seg{{cls: aln, min: 2, max: 2}, {cls: "0123456789ABCDEFGHJKLMNPQRSTVWXYZ", min: 4, max: 4}, {cls: dig, min: 9, max: 9}, {cls: aln, min: 7, max: 7}, {cls: let, min: 1, max: 1}},

@@ -36,6 +36,7 @@ type Candidate struct {
 	Country    string     // ISO 3166 country, when the format says it ("" otherwise)
 	Confidence float64    // 0..1
 	weak       bool       // from a loose format-only row
+	sunk       bool       // weak, and a strict row's check digit failed: ranks as a failure
 	fi         uint8      // index of its row in formats
 }
 
@@ -337,8 +338,10 @@ func allDigits(n []byte) bool {
 }
 
 // match returns every format's reading of n, ranked: check-digit-proven
-// first, then by confidence; weak format-only readings sink below a strict
-// check-digit failure, which then decides validity.
+// first, then format-only readings (a failed check digit of another format
+// does not make them wrong), then failures, each tier by confidence. Weak
+// format-only readings sink below a strict check-digit failure, which then
+// decides validity (a mistyped S10 is not a DHL eCommerce number).
 func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 	strictFail := false
 	for _, i := range formatsOfLen(len(n)) {
@@ -366,6 +369,7 @@ func (p *Parser) match(n []byte, out []Candidate) []Candidate {
 		for i := range out {
 			if out[i].CheckDigit == CheckNone && out[i].weak {
 				out[i].Confidence /= 8
+				out[i].sunk = true
 			}
 		}
 	}
@@ -472,11 +476,22 @@ func mayMatch(i uint8, n []byte) bool {
 }
 
 func better(a, b *Candidate) bool {
-	av, bv := a.CheckDigit == CheckValid, b.CheckDigit == CheckValid
-	if av != bv {
-		return av
+	if ta, tb := a.tier(), b.tier(); ta != tb {
+		return ta > tb
 	}
 	return a.Confidence > b.Confidence
+}
+
+// tier ranks the evidence: a proven check digit, a format-only reading,
+// then a failed check digit (or a sunk weak reading, which ranks with it).
+func (c *Candidate) tier() int {
+	switch {
+	case c.CheckDigit == CheckValid:
+		return 2
+	case c.CheckDigit == CheckNone && !c.sunk:
+		return 1
+	}
+	return 0
 }
 
 // check matches n against one format and evaluates its check digit.

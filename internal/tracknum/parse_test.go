@@ -43,7 +43,7 @@ func TestAliExpressFormats(t *testing.T) {
 		{"SF1385628716739", true, "sf", "sf", CheckNone, "CN", "SF Express"},
 		{"14102192069353", true, "russian_post", "russian_post_14", CheckValid, "RU", "Russian Post"},
 		{"12342382236109", true, "russian_post", "russian_post_14", CheckValid, "RU", "Russian Post"},
-		{"60300095123456", false, "russian_post", "russian_post_14", CheckInvalid, "RU", "Russian Post"},
+		{"60300095123456", true, "dhl", "dhl_ecommerce_14", CheckNone, "", "DHL eCommerce"}, // the Russian reading's check digit fails
 		{"PQ4F6P0703673180181750T", true, "correos", "correos_national", CheckNone, "ES", "Correos"},
 		{"PQ4F6P070524894018175000000G", true, "correos_express", "correos_express", CheckNone, "ES", "Correos Express"},
 		{"3SABCD1234567", true, "postnl", "postnl_3s", CheckNone, "NL", "PostNL"},
@@ -92,6 +92,17 @@ func TestRanking(t *testing.T) {
 	r = Parse("14102192069353") // Russian Post proven, DHL eCommerce 14 format-only
 	assert.Equal(t, "russian_post_14", r.Candidates[0].Format)
 	assert.Equal(t, "dhl_ecommerce_14", r.Candidates[1].Format)
+
+	// A format without a check digit stays valid when another reading's
+	// check digit fails, and ranks above that failed reading.
+	r = Parse("60300095123456")
+	assert.True(t, r.Valid, "%+v", r.Candidates)
+	assert.Empty(t, r.Problems)
+	require.Len(t, r.Candidates, 2)
+	assert.Equal(t, "dhl_ecommerce_14", r.Candidates[0].Format)
+	assert.Equal(t, CheckNone, r.Candidates[0].CheckDigit)
+	assert.Equal(t, "russian_post_14", r.Candidates[1].Format)
+	assert.Equal(t, CheckInvalid, r.Candidates[1].CheckDigit)
 
 	for _, in := range []string{"LX299455986CN", "420537049200190333885202055737", "041441760228964", "773277027280336"} {
 		r := Parse(in)
