@@ -56,6 +56,7 @@ type atom struct {
 	dotGap     bool // that gap holds a '.' (decimal prices)
 	dead       bool // glued to foreign letters or too long: never part of a number
 	phone      bool // a phone label ("Tel:", "Phone") shortly precedes it
+	prose      bool // holds a letter that is not an ASCII capital (lower case, another script)
 }
 
 type extractor struct {
@@ -151,6 +152,8 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 			cur.n++
 			if isDigit(ch) {
 				cur.digits++
+			} else if r < 'A' || r > 'Z' {
+				cur.prose = true
 			}
 			cur.end, cur.u16e = i+size, u16+utf16Len(r)
 			last = r
@@ -160,7 +163,9 @@ func (e *extractor) run(text string, p *Parser, yield func(*Match) bool) {
 			if inAtom {
 				cur.dead = true
 			}
-			glued = true
+			// A word of another script ("и") between two groups ends the
+			// chain: numbers are never joined across a word.
+			glued, broken = true, true
 			last = r
 		default: // kSep, kOther, kLineBreak (one finish call site: it is inlined)
 			finish()
@@ -260,8 +265,10 @@ func (e *extractor) best(i int) window {
 			if !prev.soft {
 				break
 			}
-			if j-1 > i && prev.digits == 0 && prev.n > 2 {
-				break // a word inside a number
+			// Letters alone inside a number are a word ("12345 a 67891"), unless
+			// two capitals, as in LaserShip's "1LS CX VE00 58631Y".
+			if j-1 > i && prev.digits == 0 && (prev.n != 2 || prev.prose) {
+				break
 			}
 			if b.digits == 0 && b.n > 4 {
 				break

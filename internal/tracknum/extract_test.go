@@ -73,6 +73,15 @@ func TestExtract(t *testing.T) {
 		{"inside longer words", "SKU ABCLX299455986CNXYZ and x1Z5R89390357567127y", nil, nil},
 		{"glued to accented letters", "éLX299455986CN", nil, nil},
 		{"failed check digit", "Tracking LX299455987CN", nil, nil},
+		// Groups are never joined across a word, of any script or length
+		// (12345 + 67891 passes DHL Express's check digit).
+		{"across a one-letter Russian word", "Посылки 12345 и 67891", nil, nil},
+		{"across a one-letter Russian look-alike word", "Посылки 12345 а 67891", nil, nil},
+		{"across a one-letter English word", "Parcels 12345 a 67891", nil, nil},
+		{"across a capital letter", "Parcels 12345 A 67891", nil, nil},
+		{"across a two-letter word", "Parcels 12345 or 67891", nil, nil},
+		{"numbers either side of a word", "Посылки LX299455986CN и RB123456785GB",
+			[]string{"LX299455986CN", "RB123456785GB"}, []string{"LX299455986CN", "RB123456785GB"}},
 		{"empty", "", nil, nil},
 	}
 	for _, tt := range tests {
@@ -124,9 +133,7 @@ func TestExtractFindsEveryValidNumberOnce(t *testing.T) {
 			numbers = append(numbers, row[2])
 		}
 	}
-	for _, n := range []string{"UA846098317YP", "LP00068434402473", "14102192069353", "4PX3001794604846CN", "PQ4F6P0703673180181750T", "YT2033912102000480", "BZ012761245CN", "420537049200190333885202055737"} {
-		numbers = append(numbers, n)
-	}
+	numbers = append(numbers, "UA846098317YP", "LP00068434402473", "14102192069353", "4PX3001794604846CN", "PQ4F6P0703673180181750T", "YT2033912102000480", "BZ012761245CN", "420537049200190333885202055737")
 	for _, n := range numbers {
 		compact := compactASCII(n)
 		p := Parse(compact)

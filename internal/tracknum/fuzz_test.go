@@ -86,6 +86,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("Your parcels: LX299455986CN, 1Z5R89390357567127 and RB 123 456 785 GB; order 8199633578334590")
+	f.Add("Посылки 12345 и 67891")
 	f.Fuzz(func(t *testing.T, s string) {
 		units := utf16.Encode([]rune(s))
 		starts := utf16Starts(s)
