@@ -47,6 +47,7 @@ var (
 // the next waybill_alloc; JavaScript re-creates its views on it after every
 // call, because linear memory may have grown.
 //
+//lint:ignore U1000 called by JavaScript (go:wasmexport); what it uses counts as used too
 //go:wasmexport waybill_alloc
 func waybillAlloc(n int32) unsafe.Pointer {
 	if n < 1 {
@@ -63,6 +64,7 @@ func waybillAlloc(n int32) unsafe.Pointer {
 // returns the answer's address (low 32 bits) and length (high 32 bits). The
 // answer stays valid until the next call.
 //
+//lint:ignore U1000 called by JavaScript (go:wasmexport)
 //go:wasmexport waybill_call
 func waybillCall(fn, n int32) uint64 {
 	if n < 0 || int(n) > len(input) {
@@ -74,6 +76,7 @@ func waybillCall(fn, n int32) uint64 {
 
 // waybillVersion returns api.Version like waybill_call returns an answer.
 //
+//lint:ignore U1000 called by JavaScript (go:wasmexport)
 //go:wasmexport waybill_version
 func waybillVersion() uint64 {
 	header = append(header[:0], api.Version...)

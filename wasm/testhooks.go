@@ -26,6 +26,7 @@ func hook(dst []byte, fn int32, in []byte) []byte {
 		return append(dst, byte(*sink))
 	case fnPanicNilMap:
 		var m map[string]int
+		//lint:ignore SA5000 deliberate: the Node tests prove a nil-map panic is answered as an error
 		m[string(in)]++
 	}
 	return api.AppendError(dst, "bad_call", "bridge: unknown function number")
@@ -34,5 +35,6 @@ func hook(dst []byte, fn int32, in []byte) []byte {
 // waybillTesthooks only marks this build: glue.js installs waybill.testPanic
 // when the export exists.
 //
+//lint:ignore U1000 called by JavaScript (go:wasmexport)
 //go:wasmexport waybill_testhooks
 func waybillTesthooks() {}

@@ -40,9 +40,8 @@ func (c *memo[V]) put(k string, v V) {
 
 // mergedEntry is a merge answer and what it was computed from.
 type mergedEntry struct {
-	inputs string // the sources' identities (see inputsID)
-	out    []byte
-	at     time.Time
+	out []byte
+	at  time.Time
 }
 
 // inputsID identifies a number's sources' answers: a cached answer is

@@ -93,12 +93,6 @@ func (m *memStore) evict(now time.Time) {
 	}
 }
 
-func (m *memStore) len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.entries)
-}
-
 // tieredStore reads the memory first and the shared backend (the Workers
 // Cache API) for what memory misses, filling memory from backend hits.
 // The backend does not report TTLs, so backfilled entries live for short.

@@ -2,8 +2,6 @@ package api
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -16,8 +14,8 @@ import (
 // layout engine), so nothing core.wasm links may import them; instants are
 // int64 Unix milliseconds (internal/timeutil).
 func TestCoreWasmDeps(t *testing.T) {
-	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	cmd := exec.Command(goBin, "list", "-deps", "github.com/waybill/waybill/wasm")
+	// go test puts its own GOROOT/bin first in PATH: this is the same toolchain.
+	cmd := exec.Command("go", "list", "-deps", "github.com/waybill/waybill/wasm")
 	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
