@@ -142,21 +142,42 @@ func sameMilli(want time.Time, got int64) bool { return floorMilli(want) == got 
 func FuzzParseRFC3339(f *testing.F) {
 	f.Add("2024-03-01T17:05:07.123+08:00")
 	f.Add("2024-03-01T09:05:07Z")
+	// The parser is right on these; time.Parse accepts them.
+	f.Add("0000-01-01T00:00:00Z")                // year 0000 is outside RFC 3339
+	f.Add("0001-01-01T00:00:00+01:00")           // an instant in year 0000
+	f.Add("9999-12-31T23:59:59-01:00")           // an instant in year 10000
+	f.Add("2024-03-01T09:05:07+00:60")           // minute 60 of an offset
+	f.Add("2024-03-01T09:05:07.123456789-23:59") // the widest offset there is
 	f.Fuzz(func(t *testing.T, s string) {
 		got, ok := ParseRFC3339(s)
 		want, err := time.Parse(time.RFC3339Nano, s)
 		if ok && err == nil {
 			require.True(t, sameMilli(want, got), "%q", s)
 		}
-		// time.Parse is laxer than RFC 3339 (one-digit hours, 24-hour
-		// offsets), so only the canonical shape must be accepted.
-		if err == nil && want.Year() >= 0 && want.Year() <= 9999 && len(s) >= 20 && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
-			!strings.Contains(s, "+24:") && !strings.Contains(s, "-24:") {
+		// time.Parse is laxer than RFC 3339 (one-digit hours, offsets of
+		// 24 hours or 60 minutes, instants outside years 0001–9999), so
+		// only the canonical shape of an instant RFC 3339 can write must
+		// be accepted.
+		if err == nil && want.UTC().Year() >= 1 && want.UTC().Year() <= 9999 && len(s) >= 20 && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
+			canonicalOffset(s) {
 			require.True(t, ok, "%q accepted by time.Parse", s)
 		}
 		_, _ = ParseLocal(s, CST)
 		_, _ = Parse(s, -CST)
 	})
+}
+
+// canonicalOffset reports whether s ends in "Z" or an offset ±hh:mm of at
+// most 23:59.
+func canonicalOffset(s string) bool {
+	if strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z") {
+		return true
+	}
+	if len(s) < 6 {
+		return false
+	}
+	z := s[len(s)-6:]
+	return (z[0] == '+' || z[0] == '-') && z[3] == ':' && z[1:3] <= "23" && z[4:6] <= "59"
 }
 
 func BenchmarkParseRFC3339(b *testing.B) {
