@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildExtension, launch, badges, waitFor, ROOT } from '../lib/browser.mjs';
 import { closedPort } from '../lib/ports.mjs';
-import { HOSTILE_DESC, HOSTILE_NAME } from '../fixtures/site.mjs';
+import { HOSTILE_DESC } from '../fixtures/site.mjs';
 
 const SHOTS = process.env.SHOTS || path.join(ROOT, 'out', 'extension-test');
 fs.mkdirSync(SHOTS, { recursive: true });
