@@ -13,6 +13,7 @@ package trackertest
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -150,6 +151,34 @@ func NewFrom(base, token string) (*Server, error) {
 	return s, nil
 }
 
+// Story makes number answer with a Cainiao module of the caller's making
+// (the demo builds one per scenario, dated relative to today, from the same
+// events as its AliExpress page) and, when status is not "", with the same
+// events in 17TRACK's shape and that latest status.
+func (s *Server) Story(number string, module json.RawMessage, status, sub string) error {
+	if !json.Valid(module) {
+		return fmt.Errorf("trackertest: story for %q: the module is not JSON", number)
+	}
+	mod := rewrite(module, "mailNo", number)
+	var item json.RawMessage
+	if status != "" {
+		var err error
+		if item, err = cainiaoAs17(mod, status, sub); err != nil {
+			return fmt.Errorf("trackertest: story for %q: %w", number, err)
+		}
+		item = rewrite(item, "number", number)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cainiao[number] = mod
+	if item != nil {
+		s.track17[number] = item
+	} else {
+		delete(s.track17, number)
+	}
+	return nil
+}
+
 // Alias makes number answer exactly like known (in both trackers, where the
 // fake knows known), with the number rewritten. Tests use it to give
 // numbers of their choice a real story.
@@ -255,6 +284,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if err := s.Alias(a.Number, a.Known); err != nil {
 			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case p == "/_story" && r.Method == http.MethodPost:
+		var st struct {
+			Number  string                        `json:"number"`
+			Cainiao json.RawMessage               `json:"cainiao"`
+			Track17 *struct{ Status, Sub string } `json:"track17"`
+		}
+		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&st); err != nil || st.Number == "" || len(st.Cainiao) == 0 {
+			http.Error(w, "bad story: want {number, cainiao: module, track17?: {status, sub}}", http.StatusBadRequest)
+			return
+		}
+		var err error
+		if st.Track17 != nil {
+			err = s.Story(st.Number, st.Cainiao, st.Track17.Status, st.Track17.Sub)
+		} else {
+			err = s.Story(st.Number, st.Cainiao, "", "")
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]bool{"ok": true})

@@ -1,6 +1,7 @@
 package trackertest
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -116,4 +117,22 @@ func TestFaults(t *testing.T) {
 	res.Body.Close()
 	assert.False(t, gjson.ValidBytes(b))
 	assert.Equal(t, 1, f.Snapshot().Calls["cainiao"], "Reset cleared the counters")
+}
+
+func TestStory(t *testing.T) {
+	f, srv := newFake(t)
+	module := `{"mailNo":"X","status":"DELIVERING","detailList":[{"time":1770335562000,"timeStr":"2026-02-06 07:52:42","desc":"Out for delivery","actionCode":"GTMS_DO_DEPART"}]}`
+	require.NoError(t, f.Story("RB000000015CN", json.RawMessage(module), "OutForDelivery", "OutForDelivery_Other"))
+	code, body := call(t, "POST", srv.URL+"/global/detail.json?mailNos=RB000000015CN", "", "")
+	require.Equal(t, 200, code)
+	assert.Equal(t, "RB000000015CN", body.Get("module.0.mailNo").String())
+	assert.Equal(t, "GTMS_DO_DEPART", body.Get("module.0.detailList.0.actionCode").String())
+	code, _ = call(t, "POST", srv.URL+"/track/v2.2/register", "tok", `[{"number":"RB000000015CN"}]`)
+	require.Equal(t, 200, code)
+	code, body = call(t, "POST", srv.URL+"/track/v2.2/gettrackinfo", "tok", `[{"number":"RB000000015CN"}]`)
+	require.Equal(t, 200, code)
+	assert.Equal(t, "OutForDelivery", body.Get("data.accepted.0.track_info.latest_status.status").String(), body.Raw)
+	assert.Error(t, f.Story("RB000000015CN", json.RawMessage(`{`), "", ""))
+	code, _ = call(t, "POST", srv.URL+"/_story", "", `{"number":"RB000000015CN"}`)
+	assert.Equal(t, 400, code)
 }
