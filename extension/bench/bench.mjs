@@ -122,7 +122,7 @@ try {
       await page.waitForTimeout(300);
       const r = await page.evaluate(async () => {
         const t0 = performance.now();
-        const res = await chrome.runtime.sendMessage({ type: 'ping' });
+        const res = await globalThis.WB.send(globalThis.WB.MSG.ping);
         return { trip: performance.now() - t0, res };
       });
       if (r.res && r.res.ok) {

@@ -8,48 +8,64 @@
   BG.call('classify', { source: 'text', text: '' }).catch(() => {});
   BG.ready().catch(() => {}); // logged in ready(); every read and write tries again
 
-  const PAGE_HOST = /^https:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)\//;
-  const HANDLERS = {
-    orders: BG.onOrders,
-    recent: BG.onRecent,
-    aliexpress: BG.onAliExpress,
-    aliexpressDom: BG.onAliExpressDom,
-    crosscheck: BG.onCrosscheck,
+  // BG.on registers the handler of one message type (WB.MSG, common/messages.js); call it
+  // from this file or from a background script listed after it in scripts.json.
+  // handler(msg, sender) returns (a promise of) the answer.
+  const handlers = new Map();
+  BG.on = function on(type, handler) {
+    if (!Object.prototype.hasOwnProperty.call(globalThis.WB.MESSAGES, type))
+      throw new TypeError('BG.on: unknown message type ' + String(type));
+    if (typeof handler !== 'function') throw new TypeError('BG.on: handler for ' + type);
+    handlers.set(type, handler);
   };
+
+  const PAGE_HOST = /^https:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)\//;
   // Registered synchronously at top level, as MV3 requires.
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || sender.id !== chrome.runtime.id) return false;
-    let h = null;
     const url = typeof sender.url === 'string' ? sender.url : '';
-    if (url.startsWith(chrome.runtime.getURL(''))) {
-      // our own pages: popup, options
-      h =
-        HANDLERS[msg.type] ||
-        {
-          list: BG.onList,
-          stats: async () => ({ stats: BG.stats, timings: BG.timings }),
-          // ping answers after one real core call: how long a sleeping worker takes to answer.
-          ping: async () => {
-            const r = await BG.call('classify', { source: 'text', text: 'delivered' });
-            return { ok: !r.error, timings: BG.timings };
-          },
-          refresh: async () => BG.refreshDue(Date.now() + 365 * 864e5),
-        }[msg.type];
-    } else if (sender.tab && PAGE_HOST.test(url)) {
-      // content scripts on AliExpress pages
-      h = HANDLERS[msg.type];
+    const own = url.startsWith(chrome.runtime.getURL('')); // popup, options, dashboard
+    const page = !own && !!sender.tab && PAGE_HOST.test(url); // content scripts on AliExpress
+    if (!own && !page) return false;
+    const spec = Object.prototype.hasOwnProperty.call(globalThis.WB.MESSAGES, msg.type)
+      ? globalThis.WB.MESSAGES[msg.type]
+      : null;
+    const h = spec && handlers.get(msg.type);
+    if (!h) {
+      sendResponse({ error: { code: 'unknown_message' } });
+      return false;
     }
-    if (!h) return false;
+    if (spec.from === 'extension' && !own) {
+      sendResponse({ error: { code: 'forbidden' } });
+      return false;
+    }
     const t0 = performance.now();
-    h(msg).then(
-      (res) => {
-        BG.stats.lastMs[msg.type] = Math.round(performance.now() - t0);
-        sendResponse(res);
-      },
-      (err) => sendResponse({ error: String((err && err.message) || err) }),
-    );
+    Promise.resolve()
+      .then(() => h(msg, sender))
+      .then(
+        (res) => {
+          BG.stats.lastMs[msg.type] = Math.round(performance.now() - t0);
+          sendResponse(res);
+        },
+        (err) => sendResponse({ error: String((err && err.message) || err) }),
+      );
     return true;
   });
+
+  const M = globalThis.WB.MSG;
+  BG.on(M.orders, BG.onOrders);
+  BG.on(M.recent, BG.onRecent);
+  BG.on(M.aliexpress, BG.onAliExpress);
+  BG.on(M.aliexpressDom, BG.onAliExpressDom);
+  BG.on(M.crosscheck, BG.onCrosscheck);
+  BG.on(M.list, BG.onList);
+  BG.on(M.stats, async () => ({ stats: BG.stats, timings: BG.timings }));
+  // ping answers after one real core call: how long a sleeping worker takes to answer.
+  BG.on(M.ping, async () => {
+    const r = await BG.call('classify', { source: 'text', text: 'delivered' });
+    return { ok: !r.error, timings: BG.timings };
+  });
+  BG.on(M.refresh, async () => BG.refreshDue(Date.now() + 365 * 864e5));
   chrome.alarms.onAlarm.addListener((a) => {
     if (a.name === BG.ALARM) BG.refreshDue().catch((e) => console.warn('Waybill refresh', e));
   });

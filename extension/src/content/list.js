@@ -3,21 +3,7 @@
 // MutationObserver), and re-inserts a badge React dropped on a re-render.
 (function (WB) {
   'use strict';
-
-  // send asks the background; it resolves to null when the extension is gone
-  // (updated or disabled): the page must never break because of us.
-  WB.send = function send(msg) {
-    return new Promise((resolve) => {
-      try {
-        chrome.runtime.sendMessage(msg, (res) => {
-          void chrome.runtime.lastError;
-          resolve(res || null);
-        });
-      } catch {
-        resolve(null);
-      }
-    });
-  };
+  const M = WB.MSG; // common/messages.js
 
   // pipeline gets views for orders (apply takes an array of views): stored/card status first, then AliExpress's own
   // tracking (mtop through the MAIN-world bridge), then one cross-check for the batch.
@@ -29,7 +15,7 @@
       locale: ctx.locale,
       utcOffsetMinutes: -new Date().getTimezoneOffset(),
     };
-    const first = await WB.send({ type: 'orders', page, orders, full: !!opts.full });
+    const first = await WB.send(M.orders, { page, orders, full: !!opts.full });
     if (!first) return;
     // The background may answer {error} (bad message, storage failure): no views, nothing to fetch.
     const firstViews = first.views && typeof first.views === 'object' ? first.views : {};
@@ -38,8 +24,7 @@
       (Array.isArray(first.needMtop) ? first.needMtop : []).map(async (id) => {
         const res = await WB.querydetail(id);
         if (res.ok) {
-          const r = await WB.send({
-            type: 'aliexpress',
+          const r = await WB.send(M.aliexpress, {
             page,
             orderId: id,
             payload: res.payload,
@@ -52,8 +37,7 @@
         if (opts.domFallback) {
           const dom = await opts.domFallback();
           const r =
-            dom &&
-            (await WB.send({ type: 'aliexpressDom', page, orderId: id, dom, full: !!opts.full }));
+            dom && (await WB.send(M.aliexpressDom, { page, orderId: id, dom, full: !!opts.full }));
           if (r && r.view) {
             apply([Object.assign({}, r.view, { checking: !!(r.view.numbers || []).length })]);
             return id;
@@ -68,7 +52,7 @@
         (id) => fetched.includes(id) || (firstViews[id] && (firstViews[id].numbers || []).length),
       );
     if (!ids.length) return;
-    const cc = await WB.send({ type: 'crosscheck', page, orderIds: ids, full: !!opts.full });
+    const cc = await WB.send(M.crosscheck, { page, orderIds: ids, full: !!opts.full });
     if (cc) apply(Object.values(cc.views || {}));
   };
 
@@ -127,7 +111,7 @@
 
     // Stored views first (before the SPA has drawn its cards): a card that appears
     // later is badged in the same observer callback, with no round trip.
-    WB.send({ type: 'recent', page: { host: ctx.host, lang: ctx.lang } }).then((res) => {
+    WB.send(M.recent, { page: { host: ctx.host, lang: ctx.lang } }).then((res) => {
       const batch = [];
       for (const v of Object.values((res && res.views) || {}))
         if (v && v.orderId && !views.has(v.orderId)) batch.push(v);

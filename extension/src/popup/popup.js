@@ -10,7 +10,7 @@
     return e;
   };
   $('title').textContent = WB.t(loc, 'popup_title');
-  const res = await chrome.runtime.sendMessage({ type: 'list' }).catch(() => null);
+  const res = await WB.send(WB.MSG.list);
   const parcels = (res && res.parcels) || [];
   if (!parcels.length) {
     $('empty').hidden = false;
