@@ -10,23 +10,65 @@ include worker/worker.mk
 include extension/extension.mk
 
 .PHONY: help setup test bench run demo dev wasm extension setup-go test-go bench-go fmt
+.PHONY: check check-go setup-tools generate test-one
 
+## help: this list, from the `## target: text` comments of the Makefile and its fragments.
 help:
-	@echo "make setup | test | wasm | extension | dev | run | demo | bench"
+	@awk '/^## [A-Za-z0-9_-]+:/ { t = $$2; sub(/:$$/, "", t); s = $$0; sub(/^## [^:]+: */, "", s); \
+		printf "  %-20s %s\n", t, s; more = 1; next } \
+		more && /^## / { s = $$0; sub(/^## /, "", s); printf "  %-20s %s\n", "", s; next } \
+		{ more = 0 }' $(MAKEFILE_LIST)
 
 ## setup: everything a fresh Debian machine needs (idempotent).
-setup: setup-go setup-wasm setup-worker setup-extension
+setup: setup-go setup-tools setup-wasm setup-worker setup-extension
+
+# Go tools pinned per version, in the repository (not in ~/go/bin).
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK         := $(ROOT)/.tools/staticcheck-$(STATICCHECK_VERSION)/staticcheck
+
+## setup-tools: staticcheck (pinned version) into .tools/ with go install, for `make check`.
+setup-tools: $(STATICCHECK)
+$(STATICCHECK):
+	GOBIN=$(@D) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+## check: the gate CI runs before `make test`: gofmt, go vet and staticcheck (native and
+## js/wasm), ESLint and Prettier on the extension. `make fmt` fixes the formatting.
+check: check-go check-extension
+
+check-go: setup-go setup-tools
+	@out=$$(gofmt -l internal wasm worker); if [ -n "$$out" ]; then \
+		echo "gofmt: not formatted (run make fmt):"; echo "$$out"; exit 1; fi
+	$(GO) vet ./internal/... ./worker/...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./worker
+	GOOS=js GOARCH=wasm $(GO) vet -tags waybill_testhooks ./wasm/...
+	$(STATICCHECK) ./internal/... ./worker/...
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/... ./worker
+	GOOS=js GOARCH=wasm $(STATICCHECK) -tags waybill_testhooks ./wasm/...
+	@echo "check-go: gofmt, vet and staticcheck clean"
+
+## generate: extension/src/common/statuses.js from internal/status (a Go test fails when it is stale).
+generate:
+	$(GO) run ./internal/status/gen
+
+## test-one: T=<pattern>: only the tests whose names match, in Go (go test -run) and in the
+## extension's unit and core.wasm's Node tests (node --test --test-name-pattern). No e2e.
+test-one: setup-go wasm wasm-testhooks setup-wasm setup-extension
+	@test -n "$(T)" || { echo "usage: make test-one T=<pattern>"; exit 2; }
+	$(GO) test -count=1 -run '$(T)' ./internal/... ./worker/...
+	cd $(WASM_DIR) && GO="$(GO)" node --test --test-name-pattern='$(T)' test/*.test.mjs
+	cd $(EXT_DIR) && node --test --test-name-pattern='$(T)' test/unit/
 
 setup-go:
 	$(GO) mod download
 
-## test: every test, in every real runtime. .ci/run calls exactly this.
+## test: every test, in every real runtime. .ci/run calls `make check`, then this.
 test: test-go test-wasm test-worker test-extension
 
 # Go unit tests plus the seed corpora of every fuzz target.
 test-go: setup-go
 	$(GO) vet ./internal/... ./worker/...
-	$(GO) test -count=1 ./internal/... ./worker/...
+	@set -o pipefail; $(GO) test -count=1 ./internal/... ./worker/... | awk '{ print } \
+		/^ok / { ok++ } /^FAIL\t/ { bad++ } END { printf "go: %d packages ok, %d failed\n", ok, bad }'
 
 ## bench: every benchmark (not timed tests), printed and written to BENCHMARKS.md, the one record.
 BENCH_RECORD := $(ROOT)/BENCHMARKS.md
@@ -51,5 +93,6 @@ bench-go: setup-go
 			printf "| %s | %s | %s | %s |\n", name, ns, b, a }'
 	@echo
 
-fmt:
+## fmt: format the Go (gofmt) and the extension (Prettier).
+fmt: fmt-extension
 	gofmt -w internal wasm worker
