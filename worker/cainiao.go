@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -67,7 +68,8 @@ func cainiaoLang(lang string) string {
 // keep stores Cainiao answers only while they are fresh.
 func (c *cainiaoSource) keep(ttl time.Duration) time.Duration { return ttl }
 
-func (c *cainiaoSource) fetch(ctx context.Context, numbers []string, lang string, _ map[string]bool) map[string]*sourceResult {
+func (c *cainiaoSource) fetch(ctx context.Context, rq *trackReq, numbers []string, _ map[string]bool) map[string]*sourceResult {
+	lang := rq.lang
 	out := make(map[string]*sourceResult, len(numbers))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -76,6 +78,18 @@ func (c *cainiaoSource) fetch(ctx context.Context, numbers []string, lang string
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				// A panic on this goroutine would end the instance: make it
+				// this batch's error instead.
+				if v := recover(); v != nil {
+					c.s.logf("panic in cainiao batch: %v", v)
+					mu.Lock()
+					for _, n := range batch {
+						out[n] = failed("internal", "cainiao: internal error")
+					}
+					mu.Unlock()
+				}
+			}()
 			got := c.fetchBatch(ctx, batch, lang)
 			mu.Lock()
 			for _, n := range batch {
@@ -109,6 +123,7 @@ func (c *cainiaoSource) fetchBatch(ctx context.Context, numbers []string, lang s
 	if fail != nil {
 		return failAll(fail)
 	}
+	defer res.Release()
 	if !gjson.ValidBytes(res.Body) {
 		// An HTML captcha wall or a truncated body.
 		return failAll(failed("bad_response", "cainiao answered something that is not JSON (throttled?)"))
@@ -127,7 +142,7 @@ func (c *cainiaoSource) fetchBatch(ctx context.Context, numbers []string, lang s
 	}
 	fetchedAt := c.s.now().UTC().Format(timeLayout)
 	for _, d := range decoded {
-		if r := c.s.resultFrom(d, fetchedAt); contains(numbers, d.number) && out[d.number] == nil {
+		if r := c.s.resultFrom(d, fetchedAt); slices.Contains(numbers, d.number) && out[d.number] == nil {
 			out[d.number] = r
 		}
 	}
@@ -137,13 +152,4 @@ func (c *cainiaoSource) fetchBatch(ctx context.Context, numbers []string, lang s
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tidwall/gjson"
@@ -39,27 +38,71 @@ func (t *seventeenSource) cacheKey(number, _ string) string { return "17track/" 
 // registrations costs no cache operations of its own.
 func (t *seventeenSource) keep(time.Duration) time.Duration { return t.s.cfg.RegisteredTTL }
 
-func (t *seventeenSource) fetch(ctx context.Context, numbers []string, _ string, known map[string]bool) map[string]*sourceResult {
+func (t *seventeenSource) fetch(ctx context.Context, rq *trackReq, numbers []string, known map[string]bool) map[string]*sourceResult {
 	out := make(map[string]*sourceResult, len(numbers))
 	for start := 0; start < len(numbers); start += seventeenBatch {
 		batch := numbers[start:min(start+seventeenBatch, len(numbers))]
-		t.fetchBatch(ctx, batch, known, out)
+		t.fetchBatch(ctx, rq, batch, known, out)
 	}
 	return out
 }
 
+// admit decides which numbers without a cache entry may be registered
+// (contract 2: quota is spent only on real numbers) and reserves them in
+// the shared ledger, which also spends the daily budgets. It returns the
+// numbers to register and those the ledger says are registered already;
+// every other number gets its error in out.
+func (t *seventeenSource) admit(ctx context.Context, rq *trackReq, numbers []string, out map[string]*sourceResult) (toRegister, ready []string) {
+	s := t.s
+	var real []string
+	for _, n := range numbers {
+		if rq.proven[n] || rq.cainiaoHasEvents(ctx, n) {
+			real = append(real, n)
+		} else {
+			out[n] = failed("unverified", "17track is asked only about numbers with a valid check digit, or that Cainiao has events for; "+n+" is neither")
+		}
+	}
+	if len(real) == 0 {
+		return nil, nil
+	}
+	verdicts, err := s.ledger.Reserve(ctx, rq.client, real, s.now(), s.cfg.RegisterPerClient, s.cfg.RegisterGlobal)
+	if err != nil || len(verdicts) != len(real) {
+		s.logf("registration ledger: %v", err)
+		for _, n := range real {
+			out[n] = failed("unavailable", "17track: the registration ledger could not be reached; retry shortly")
+		}
+		return nil, nil
+	}
+	for i, n := range real {
+		switch verdicts[i] {
+		case ledgerKnown:
+			ready = append(ready, n)
+		case ledgerNew:
+			toRegister = append(toRegister, n)
+		case ledgerQuotaClient:
+			out[n] = failed("quota", "17track: this client's daily budget of "+strconv.Itoa(s.cfg.RegisterPerClient)+" new numbers is used up; numbers already followed still answer")
+		default:
+			out[n] = failed("quota", "17track: the worker's daily budget of "+strconv.Itoa(s.cfg.RegisterGlobal)+" new numbers is used up; numbers already followed still answer")
+		}
+	}
+	return toRegister, ready
+}
+
 // fetchBatch registers the numbers 17TRACK has not seen from this worker
 // (known: those with a cache entry, fresh or not), then asks for all.
-func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, known map[string]bool, out map[string]*sourceResult) {
+func (t *seventeenSource) fetchBatch(ctx context.Context, rq *trackReq, numbers []string, known map[string]bool, out map[string]*sourceResult) {
 	s := t.s
-	var toRegister, ready, registered []string
+	var candidates, ready, registered []string
 	for _, n := range numbers {
 		if known[n] {
 			ready = append(ready, n)
 		} else {
-			toRegister = append(toRegister, n)
+			candidates = append(candidates, n)
 		}
 	}
+	toRegister, already := t.admit(ctx, rq, candidates, out)
+	ready = append(ready, already...)
+	registered = append(registered, already...)
 	defer func() {
 		// Remember new registrations even when this round brought no answer:
 		// a stale placeholder entry says "registered" and nothing more.
@@ -73,12 +116,14 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 		}
 	}()
 	if len(toRegister) > 0 {
-		body, fail := t.post(ctx, "register", toRegister)
+		body, release, fail := t.post(ctx, "register", toRegister)
 		if fail != nil {
+			s.ledger.Release(ctx, toRegister)
 			for _, n := range toRegister {
 				out[n] = fail
 			}
 		} else {
+			defer release()
 			accepted := map[string]bool{}
 			gjson.GetBytes(body, "data.accepted.#.number").ForEach(func(_, v gjson.Result) bool {
 				accepted[v.String()] = true
@@ -97,8 +142,10 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 					ready = append(ready, n)
 				case isRejected:
 					out[n] = t.rejection(e)
+					s.ledger.Release(ctx, []string{n})
 				default:
 					out[n] = failed("bad_response", "17track's register answer has no entry for "+n)
+					s.ledger.Release(ctx, []string{n})
 				}
 			}
 		}
@@ -106,13 +153,14 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 	if len(ready) == 0 {
 		return
 	}
-	body, fail := t.post(ctx, "gettrackinfo", ready)
+	body, release, fail := t.post(ctx, "gettrackinfo", ready)
 	if fail != nil {
 		for _, n := range ready {
 			out[n] = fail
 		}
 		return
 	}
+	defer release()
 	fetchedAt := s.now().UTC().Format(timeLayout)
 	if gjson.GetBytes(body, "data.accepted.#").Int() > 0 {
 		decoded, err := decodePayload("17track", body, "")
@@ -125,7 +173,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 		// Several carriers can answer for one number: keep the fullest story.
 		best := map[string]int{}
 		for _, d := range decoded {
-			if !contains(ready, d.number) {
+			if !slices.Contains(ready, d.number) {
 				continue
 			}
 			if prev, seen := best[d.number]; !seen || d.events > prev {
@@ -136,7 +184,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 	}
 	gjson.GetBytes(body, "data.rejected").ForEach(func(_, v gjson.Result) bool {
 		n := v.Get("number").String()
-		if !contains(ready, n) || out[n] != nil {
+		if !slices.Contains(ready, n) || out[n] != nil {
 			return true
 		}
 		e := v.Get("error")
@@ -150,6 +198,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 			// Registration expired upstream: forget it (an entry that does
 			// not decode) so the next lookup registers again.
 			s.store.Put(ctx, t.cacheKey(n, ""), []byte("unregistered"), s.cfg.RegisteredTTL)
+			s.ledger.Release(ctx, []string{n})
 			registered = slices.DeleteFunc(registered, func(x string) bool { return x == n })
 			out[n] = t.rejection(e)
 		default:
@@ -166,7 +215,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, numbers []string, know
 
 // post calls one 17TRACK endpoint with [{"number":…},…] and checks the
 // envelope. The token goes into the 17token header and nowhere else.
-func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []string) ([]byte, *sourceResult) {
+func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []string) ([]byte, func(), *sourceResult) {
 	w := jsonw.Writer{B: make([]byte, 0, 24*len(numbers)+2)}
 	w.ArrStart()
 	for _, n := range numbers {
@@ -185,10 +234,11 @@ func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []s
 		if fail.errCode == "unauthorized" {
 			fail.errMsg = "17track refused the worker's API key (check SEVENTEEN_TOKEN)"
 		}
-		return nil, fail
+		return nil, nil, fail
 	}
 	if !gjson.ValidBytes(res.Body) {
-		return nil, failed("bad_response", "17track answered something that is not JSON")
+		res.Release()
+		return nil, nil, failed("bad_response", "17track answered something that is not JSON")
 	}
 	if code := gjson.GetBytes(res.Body, "code").Int(); code != 0 {
 		e := gjson.GetBytes(res.Body, "data.errors.0")
@@ -196,9 +246,10 @@ func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []s
 			e = gjson.Parse(`{"code":` + strconv.FormatInt(code, 10) + `}`)
 		}
 		r := t.rejection(e)
-		return nil, r
+		res.Release()
+		return nil, nil, r
 	}
-	return res.Body, nil
+	return res.Body, res.Release, nil
 }
 
 // rejection turns a 17TRACK {code,message} error into a source error. The
@@ -206,10 +257,10 @@ func (t *seventeenSource) post(ctx context.Context, endpoint string, numbers []s
 func (t *seventeenSource) rejection(e gjson.Result) *sourceResult {
 	code := e.Get("code").Int()
 	msg := e.Get("message").String()
-	// Redact before cutting: a cut token would no longer match in full.
-	if tok := t.s.cfg.SeventeenToken; tok != "" {
-		msg = strings.ReplaceAll(msg, tok, "[redacted]")
-	}
+	// Redact before cutting (the answer is redacted again on its way out,
+	// but a cut could leave a stub of the key shorter than the redactor's
+	// window).
+	msg = t.s.red.redactString(msg)
 	if len(msg) > 200 {
 		msg = msg[:200]
 	}
@@ -221,7 +272,7 @@ func (t *seventeenSource) rejection(e gjson.Result) *sourceResult {
 	case code17BadKey, -18010001, -18010004, -18010005, 401:
 		return failed("unauthorized", "17track refused the worker's API key"+detail)
 	case code17DailyLimit, code17QuotaExhausted:
-		return failed("quota_exhausted", "17track quota is used up"+detail)
+		return failed("quota", "17track's own quota for this key is used up"+detail)
 	case -18010012, -18010013, -18010015, -18019903:
 		return failed("rejected", "17track rejected the number"+detail)
 	}

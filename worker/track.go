@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tidwall/gjson"
 	"github.com/waybill/waybill/internal/jsonw"
 )
 
@@ -21,7 +22,32 @@ type source interface {
 	configured() bool
 	cacheKey(number, lang string) string
 	keep(ttl time.Duration) time.Duration
-	fetch(ctx context.Context, numbers []string, lang string, known map[string]bool) map[string]*sourceResult
+	fetch(ctx context.Context, rq *trackReq, numbers []string, known map[string]bool) map[string]*sourceResult
+}
+
+// trackReq is what the sources share about one request.
+type trackReq struct {
+	lang   string
+	client string          // clientID: the per-client registration budget's key
+	proven map[string]bool // numbers 17TRACK may be asked to register on their own
+	// cainiao holds Cainiao's answers once cainiaoDone is closed.
+	cainiao     map[string]*sourceResult
+	cainiaoDone chan struct{}
+}
+
+// cainiaoHasEvents waits for Cainiao's answers and reports whether it has
+// events for n: then n is real, and worth a 17TRACK registration.
+func (rq *trackReq) cainiaoHasEvents(ctx context.Context, n string) bool {
+	select {
+	case <-rq.cainiaoDone:
+	case <-ctx.Done():
+		return false
+	}
+	r := rq.cainiao[n]
+	if r == nil || !r.ok {
+		return false
+	}
+	return gjson.GetBytes(append(append([]byte{'{'}, r.rest...), '}'), "events.#").Int() > 0
 }
 
 // sourceResult is what one source said about one number.
@@ -43,14 +69,16 @@ type numberInfo struct {
 	input  string
 	number string // normalised
 	parse  []byte // contract 1 parse answer
-	lookup bool   // valid: ask the trackers
+	lookup bool   // plausible: ask Cainiao (and 17TRACK, see proven)
+	proven bool   // parse's valid: 17TRACK may register it without Cainiao's word
 }
 
 // track answers POST /v1/track and GET /v1/track/{number}.
-func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, []byte) {
+func (s *Server) track(ctx context.Context, client string, inputs []string, lang string) (int, []byte) {
 	infos := make([]numberInfo, len(inputs))
 	var unique []string
 	seen := map[string]bool{}
+	rq := &trackReq{lang: lang, client: client, proven: map[string]bool{}, cainiaoDone: make(chan struct{})}
 	for i, in := range inputs {
 		if info, ok := s.parsed.get(in); ok {
 			infos[i] = info
@@ -62,6 +90,9 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 			seen[n] = true
 			unique = append(unique, n)
 		}
+		if infos[i].proven {
+			rq.proven[infos[i].number] = true
+		}
 	}
 
 	results := make([]map[string]*sourceResult, len(s.sources))
@@ -71,10 +102,14 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				if src.name() == "cainiao" {
+					defer func() { rq.cainiao = results[i]; close(rq.cainiaoDone) }()
+				}
 				defer func() {
 					// A panic here would end the whole Go instance: turn it into
 					// this source's error for every number instead.
-					if recover() != nil {
+					if v := recover(); v != nil {
+						s.logf("panic in source %s: %v", src.name(), v)
 						r := failed("internal", src.name()+": internal error")
 						results[i] = map[string]*sourceResult{}
 						for _, n := range unique {
@@ -82,7 +117,7 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 						}
 					}
 				}()
-				results[i] = s.lookupSource(ctx, src, unique, lang)
+				results[i] = s.lookupSource(ctx, src, unique, rq)
 			}()
 		}
 		wg.Wait()
@@ -121,7 +156,7 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 				writeSource(&w, src.name(), r)
 				if r.ok {
 					anyOK = true
-				} else if r.errCode != "not_configured" {
+				} else if r.errCode != "not_configured" && r.errCode != "unverified" {
 					anyFail = true
 					if r.errCode != "timeout" {
 						allTimeout = false
@@ -169,11 +204,7 @@ func (s *Server) track(ctx context.Context, inputs []string, lang string) (int, 
 		if allTimeout {
 			status, code = http.StatusGatewayTimeout, "upstream_timeout"
 		}
-		w.Key("error")
-		w.ObjStart()
-		w.KeyStr("code", code)
-		w.KeyStr("message", "every tracker failed: "+strings.Join(dedupe(failures), "; "))
-		w.ObjEnd()
+		w.KeyError(code, "every tracker failed: "+strings.Join(dedupe(failures), "; "))
 	}
 	w.ObjEnd()
 	return status, w.B
@@ -190,11 +221,7 @@ func writeSource(w *jsonw.Writer, name string, r *sourceResult) {
 		w.B = append(w.B, ',')
 		w.B = append(w.B, r.rest...)
 	} else {
-		w.Key("error")
-		w.ObjStart()
-		w.KeyStr("code", r.errCode)
-		w.KeyStr("message", r.errMsg)
-		w.ObjEnd()
+		w.KeyError(r.errCode, r.errMsg)
 	}
 	w.ObjEnd()
 }
@@ -222,7 +249,8 @@ func appendMergeSource(b []byte, name, number string, r *sourceResult) []byte {
 
 // lookupSource answers numbers from the cache where it can and asks src
 // about the rest, caching what it says.
-func (s *Server) lookupSource(ctx context.Context, src source, numbers []string, lang string) map[string]*sourceResult {
+func (s *Server) lookupSource(ctx context.Context, src source, numbers []string, rq *trackReq) map[string]*sourceResult {
+	lang := rq.lang
 	out := make(map[string]*sourceResult, len(numbers))
 	if !src.configured() {
 		r := failed("not_configured", src.name()+" is not configured on this worker")
@@ -254,7 +282,7 @@ func (s *Server) lookupSource(ctx context.Context, src source, numbers []string,
 	if len(misses) == 0 {
 		return out
 	}
-	got := src.fetch(ctx, misses, lang, known)
+	got := src.fetch(ctx, rq, misses, known)
 	for _, n := range misses {
 		r := got[n]
 		if r == nil {
@@ -318,8 +346,13 @@ func (s *Server) call(ctx context.Context, srcName string, req *OutRequest) (*Ou
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
 		res, err = s.tr.Do(ctx, req)
-		if err == errTimeout {
+		switch err {
+		case errTimeout:
 			return nil, failed("timeout", srcName+" did not answer within "+strconv.Itoa(int(s.cfg.UpstreamTimeout/time.Millisecond))+" ms")
+		case errTooLarge:
+			return nil, failed("bad_response", srcName+" answered more than 4 MiB; the worker stopped reading it")
+		case errBusy:
+			return nil, failed("busy", "the worker is reading too many large answers at once; retry shortly")
 		}
 		retry := err != nil || res.Status == http.StatusTooManyRequests || res.Status >= 500
 		if !retry || attempt == 1 || ctx.Err() != nil {
@@ -342,6 +375,17 @@ func (s *Server) call(ctx context.Context, srcName string, req *OutRequest) (*Ou
 		return nil, failed("unauthorized", srcName+" refused the worker's credentials (HTTP "+strconv.Itoa(res.Status)+")")
 	case res.Status != http.StatusOK:
 		return nil, failed("upstream_error", srcName+" answered HTTP "+strconv.Itoa(res.Status))
+	}
+	// Decoding costs a few times the answer's size: hold its bytes in the
+	// instance's budget until the caller releases them.
+	n := len(res.Body)
+	if s.bytes.acquire(ctx, n) != nil {
+		return nil, failed("timeout", srcName+": the request ended while waiting to decode the answer")
+	}
+	res.release = func() { s.bytes.release(n) }
+	if err := checkDepth(res.Body, maxDepth); err != nil {
+		res.Release()
+		return nil, failed("bad_response", srcName+" answered unacceptable JSON: "+err.Error())
 	}
 	return res, nil
 }

@@ -21,11 +21,7 @@ const MaxInput = 4 << 20
 func AppendError(dst []byte, code, msg string) []byte {
 	w := jsonw.Writer{B: dst}
 	w.ObjStart()
-	w.Key("error")
-	w.ObjStart()
-	w.KeyStr("code", code)
-	w.KeyStr("message", msg)
-	w.ObjEnd()
+	w.KeyError(code, msg)
 	w.ObjEnd()
 	return w.B
 }

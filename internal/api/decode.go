@@ -191,11 +191,7 @@ func appendSource(w *jsonw.Writer, st *timeline.SourceTimeline) {
 		w.KeyBool("noTracking", true)
 	}
 	if st.ErrCode != "" {
-		w.Key("error")
-		w.ObjStart()
-		w.KeyStr("code", st.ErrCode)
-		w.KeyStr("message", st.ErrMsg)
-		w.ObjEnd()
+		w.KeyError(st.ErrCode, st.ErrMsg)
 	}
 	w.ObjEnd()
 }

@@ -113,6 +113,16 @@ func (w *Writer) KeyStrOmit(k, v string) {
 	}
 }
 
+// KeyError writes "error":{"code":code,"message":message}, the error object
+// of every contract (one writer for the api's answers and the worker's).
+func (w *Writer) KeyError(code, message string) {
+	w.Key("error")
+	w.ObjStart()
+	w.KeyStr("code", code)
+	w.KeyStr("message", message)
+	w.ObjEnd()
+}
+
 const hex = "0123456789abcdef"
 
 // AppendString appends s as a quoted JSON string. Invalid UTF-8 becomes

@@ -32,6 +32,14 @@ func TestWriterRoundTrip(t *testing.T) {
 	require.NotContains(t, got, "omit")
 }
 
+func TestKeyError(t *testing.T) {
+	w := Writer{}
+	w.ObjStart()
+	w.KeyError("bad_input", `say "no"`)
+	w.ObjEnd()
+	require.Equal(t, `{"error":{"code":"bad_input","message":"say \"no\""}}`, string(w.B))
+}
+
 func TestInvalidUTF8(t *testing.T) {
 	b := AppendString(nil, "a\xffb")
 	require.Equal(t, `"a\ufffdb"`, string(b))

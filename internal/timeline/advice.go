@@ -428,6 +428,8 @@ func followNewNumber(c *adviceCtx) []Advice {
 	return out
 }
 
+// contains is slices.Contains: the core stays off package slices, whose
+// generic instances cost core.wasm bytes (a test guards the import list).
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {

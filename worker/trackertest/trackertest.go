@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -329,7 +330,7 @@ func (s *Server) count(endpoint string, numbers []string) *Fault {
 		if f.Endpoint != "" && f.Endpoint != endpoint {
 			continue
 		}
-		if f.Number != "" && !contains(numbers, f.Number) {
+		if f.Number != "" && !slices.Contains(numbers, f.Number) {
 			continue
 		}
 		hit := *f
@@ -617,15 +618,6 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
 	w.WriteHeader(code)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func alnum(s string) bool {
