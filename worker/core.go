@@ -18,12 +18,14 @@ import (
 const timeLayout = time.RFC3339
 
 // parseNumber runs contract 1's parse on one requested number and decides
-// whether the trackers are asked about it: yes when parse calls it valid,
-// and also when parse merely does not know the format (the trackers know
-// more formats than the core, e.g. Cainiao's own AliExpress numbers) and it
-// still looks like a tracking number. Never for a failed check digit, an
-// order id or anything else parse rejects, and only in the shape both
-// trackers accept (5–50 letters, digits, '-').
+// whom to ask about it (contract 2): Cainiao about every plausible number
+// that is not an order or product id, whatever its check digit says (some
+// carriers issue numbers that fail it, and Cainiao's data is authoritative);
+// 17TRACK, whose registrations cost quota, only about proven numbers — a
+// recognised format whose check digit is valid or that has none (parse's
+// valid) — unless Cainiao has events for the number (decided later, in
+// seventeenSource). Only in the shape both trackers accept (5–50 letters,
+// digits, '-').
 func parseNumber(input string) numberInfo {
 	out := api.Parse(nil, []byte(input))
 	info := numberInfo{input: input, parse: out}
@@ -36,12 +38,21 @@ func parseNumber(input string) numberInfo {
 		return info
 	}
 	if res.Get("valid").Bool() {
-		info.lookup = true
+		info.lookup, info.proven = true, true
 		return info
 	}
-	problems := res.Get("problems").Array()
-	info.lookup = len(problems) == 1 && problems[0].String() == "unknown_format" &&
-		len(info.number) >= 8 && strings.ContainsAny(info.number, "0123456789")
+	plausible := false
+	for _, p := range res.Get("problems").Array() {
+		switch p.Str {
+		case "order_number", "product_id", "empty", "too_long":
+			return info
+		case "check_digit", "look_alike":
+			plausible = true
+		case "unknown_format":
+			plausible = plausible || len(info.number) >= 8 && strings.ContainsAny(info.number, "0123456789")
+		}
+	}
+	info.lookup = plausible
 	return info
 }
 

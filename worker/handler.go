@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -24,9 +26,13 @@ type Server struct {
 	cfg     Config
 	tr      Transport
 	store   Store
-	limiter *limiter
+	limiter RateLimiter // the Rate Limiting binding in workerd (see limit.go)
+	ledger  Ledger      // 17TRACK registrations and budgets: a Durable Object in workerd
+	red     *redactor   // hides SEVENTEEN_TOKEN in everything sent or logged
+	bytes   *byteBudget // upstream answer bytes held at once
 	now     func() time.Time
 	origins map[string]bool
+	schemes []string // "moz-extension://": any origin of that scheme
 	sources []source
 	parsed  *memo[numberInfo]
 	merged  *memo[mergedEntry]
@@ -36,27 +42,63 @@ type Server struct {
 func NewServer(cfg Config, tr Transport, store Store, now func() time.Time) *Server {
 	s := &Server{cfg: cfg, tr: tr, store: store, now: now,
 		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
+		ledger:  newMemLedger(),
+		red:     newRedactor(cfg.SeventeenToken),
+		bytes:   newByteBudget(maxUpstreamInFlight),
 		origins: map[string]bool{},
 		parsed:  newMemo[numberInfo](4096),
 		merged:  newMemo[mergedEntry](2048)}
 	for _, o := range cfg.AllowedOrigins {
-		s.origins[strings.TrimRight(o, "/")] = true
+		o = strings.TrimRight(o, "/")
+		if scheme, ok := strings.CutSuffix(o, "://*"); ok {
+			// Only for schemes whose origins are per-install random ids
+			// (Firefox, Safari). chrome-extension://<id> and web origins stay
+			// exact: a wildcard there would admit every extension or page.
+			if wildcardSchemes[scheme] {
+				s.schemes = append(s.schemes, scheme+"://")
+			}
+			continue
+		}
+		s.origins[o] = true
 	}
 	s.sources = []source{&cainiaoSource{s}, &seventeenSource{s}}
 	return s
 }
 
+// wildcardSchemes may be allowed as "<scheme>://*" in ALLOWED_ORIGINS.
+var wildcardSchemes = map[string]bool{"moz-extension": true, "safari-web-extension": true}
+
+// originAllowed matches an Origin against ALLOWED_ORIGINS.
+func (s *Server) originAllowed(origin string) bool {
+	if s.origins[origin] {
+		return true
+	}
+	for _, p := range s.schemes {
+		if id, ok := strings.CutPrefix(origin, p); ok && id != "" && !strings.ContainsAny(id, "/?#@:") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.red != nil {
+		// The choke point: every answer, whatever produced it, is redacted
+		// on its way out.
+		w = redactWriter{w, s.red}
+	}
 	defer func() {
 		if v := recover(); v != nil {
-			// Never let a panic escape: it would end the Go instance.
+			// Never let a panic escape: it would end the Go instance for
+			// every request it serves. Logged (redacted) for diagnosis.
+			s.logf("panic serving %s %s: %v", r.Method, r.URL.Path, v)
 			writeError(w, http.StatusInternalServerError, "internal", "internal error")
 		}
 	}()
 	h := w.Header()
 	origin := r.Header.Get("Origin")
 	if origin != "" {
-		if !s.origins[origin] {
+		if !s.originAllowed(origin) {
 			writeError(w, http.StatusForbidden, "origin_not_allowed", "origin "+strconv.Quote(origin)+" is not allowed")
 			return
 		}
@@ -91,7 +133,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	if ok, wait := s.limiter.allow(clientKey(r), s.now()); !ok {
+	if origin == "" && !s.cfg.AllowNoOrigin {
+		// Browsers always send Origin on these cross-origin calls; the
+		// extension does too. Not an authentication (it can be forged),
+		// but it keeps casual scripts off the quota.
+		writeError(w, http.StatusForbidden, "origin_required", "requests to /v1/ need an Origin header (set ALLOW_NO_ORIGIN=1 for local debugging)")
+		return
+	}
+	client := clientID(clientKey(r))
+	if ok, wait := s.limiter.Allow(r.Context(), client, s.now()); !ok {
 		secs := int((wait + time.Second - 1) / time.Second)
 		h.Set("Retry-After", strconv.Itoa(secs))
 		writeError(w, http.StatusTooManyRequests, "rate_limited", "too many requests; retry in "+strconv.Itoa(secs)+" s")
@@ -133,7 +183,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	status, body := s.track(r.Context(), numbers, lang)
+	status, body := s.track(r.Context(), client, numbers, lang)
 	writeJSON(w, status, body)
 }
 
@@ -152,6 +202,10 @@ func readTrackBody(r *http.Request) (numbers []string, lang string, status int, 
 	}
 	if len(b) > maxBody {
 		return nil, "", http.StatusRequestEntityTooLarge, "too_large", "the body is larger than 64 KiB"
+	}
+	// Depth first: gjson.ValidBytes recurses per level (see checkDepth).
+	if err := checkDepth(b, maxDepth); err != nil {
+		return nil, "", http.StatusBadRequest, "bad_json", "the body is not acceptable JSON: " + err.Error()
 	}
 	if !gjson.ValidBytes(b) {
 		return nil, "", http.StatusBadRequest, "bad_json", "the body is not valid JSON"
@@ -199,6 +253,33 @@ func validLang(s string) bool {
 		}
 	}
 	return true
+}
+
+// redactWriter redacts header values and body bytes (in place: callers
+// hand it buffers they own) before they leave.
+type redactWriter struct {
+	http.ResponseWriter
+	r *redactor
+}
+
+func (w redactWriter) WriteHeader(code int) {
+	for _, vs := range w.Header() {
+		for i, v := range vs {
+			vs[i] = w.r.redactString(v)
+		}
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w redactWriter) Write(b []byte) (int, error) {
+	w.r.redact(b)
+	return w.ResponseWriter.Write(b)
+}
+
+// logf writes one diagnostic line (to the console in workerd), redacted
+// like every answer.
+func (s *Server) logf(format string, args ...any) {
+	fmt.Fprintln(os.Stderr, s.red.redactString("waybill: "+fmt.Sprintf(format, args...)))
 }
 
 // clientKey is the client's address as Cloudflare reports it. It is only

@@ -3,8 +3,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -53,10 +53,12 @@ func newHarness(t testing.TB, mutate func(*Config)) *harness {
 		case "SEVENTEEN_TOKEN":
 			return testToken
 		case "ALLOWED_ORIGINS":
-			return "chrome-extension://abcdefghijklmnopabcdefghijklmnop, moz-extension://0f0e0d0c-1111-2222-3333-444455556666"
+			return "chrome-extension://abcdefghijklmnopabcdefghijklmnop, moz-extension://*, chrome-extension://*, https://*"
 		}
 		return ""
 	})
+	cfg.AllowNoOrigin = true // most tests speak as curl would; TestOriginRequired does not
+	cfg.RegisterPerClient, cfg.RegisterGlobal = 1000, 1000
 	cfg.RetryBackoff = 10 * time.Millisecond
 	cfg.UpstreamTimeout = 2 * time.Second
 	if mutate != nil {
@@ -194,7 +196,13 @@ func TestOriginsAndCORS(t *testing.T) {
 	code, _, _ = h.do("OPTIONS", "/v1/track", "", "Origin", "chrome-extension://otherid", "Access-Control-Request-Method", "POST")
 	assert.Equal(t, 403, code, "preflight from a foreign extension")
 	code, _, _ = h.do("POST", "/v1/track", `{"numbers":["RB123456785CN"]}`, "Origin", "https://www.aliexpress.com")
-	assert.Equal(t, 403, code, "web pages may not use the proxy")
+	assert.Equal(t, 403, code, "web pages may not use the proxy (https://* is not a wildcard)")
+	for _, o := range []string{"chrome-extension://otherid", "moz-extension://", "moz-extension://a/b", "moz-extension.evil://x"} {
+		code, _, _ = h.do("GET", "/v1/track/hello", "", "Origin", o)
+		assert.Equal(t, 403, code, "%s: chrome-extension://* is no wildcard; moz-extension://* needs an id", o)
+	}
+	code, _, _ = h.do("GET", "/v1/track/hello", "", "Origin", "moz-extension://9b2f64a1-7c1e-4d55-8a0b-3f5e6d7c8b9a")
+	assert.Equal(t, 200, code, "moz-extension://* admits any Firefox install's random UUID")
 
 	for _, origin := range []string{chrome, moz} {
 		code, hdr, _ := h.do("OPTIONS", "/v1/track", "", "Origin", origin, "Access-Control-Request-Method", "POST")
@@ -212,6 +220,26 @@ func TestOriginsAndCORS(t *testing.T) {
 	code, hdr, _ := h.do("GET", "/healthz", "")
 	assert.Equal(t, 200, code)
 	assert.Empty(t, hdr.Get("Access-Control-Allow-Origin"))
+}
+
+func TestOriginRequired(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.AllowNoOrigin = false })
+	code, _, body := h.do("GET", "/v1/track/RB123456785CN", "")
+	assert.Equal(t, 403, code)
+	assert.Equal(t, "origin_required", body.Get("error.code").String())
+	code, _, _ = h.do("POST", "/v1/track", `{"numbers":["RB123456785CN"]}`)
+	assert.Equal(t, 403, code)
+	code, _, _ = h.do("GET", "/healthz", "")
+	assert.Equal(t, 200, code, "health checks answer everyone")
+	code, _, _ = h.do("GET", "/v1/track/hello", "", "Origin", "chrome-extension://abcdefghijklmnopabcdefghijklmnop")
+	assert.Equal(t, 200, code)
+	assert.False(t, ConfigFromEnv(func(string) string { return "" }).AllowNoOrigin)
+	assert.True(t, ConfigFromEnv(func(k string) string {
+		if k == "ALLOW_NO_ORIGIN" {
+			return "1"
+		}
+		return ""
+	}).AllowNoOrigin)
 }
 
 func TestNoOriginsConfiguredRefusesBrowsers(t *testing.T) {
@@ -243,22 +271,23 @@ func TestRateLimit(t *testing.T) {
 func TestLimiterWindowAndPrivacy(t *testing.T) {
 	l := newLimiter(2, time.Minute)
 	t0 := time.Date(2026, 1, 1, 10, 0, 30, 0, time.UTC)
-	ok, _ := l.allow("192.0.2.1", t0)
+	ctx, id := context.Background(), clientID("192.0.2.1")
+	ok, _ := l.Allow(ctx, id, t0)
 	assert.True(t, ok)
-	ok, _ = l.allow("192.0.2.1", t0)
+	ok, _ = l.Allow(ctx, id, t0)
 	assert.True(t, ok)
-	ok, wait := l.allow("192.0.2.1", t0)
+	ok, wait := l.Allow(ctx, id, t0)
 	assert.False(t, ok)
 	assert.Equal(t, 30*time.Second, wait)
-	ok, _ = l.allow("192.0.2.1", t0.Add(31*time.Second))
+	ok, _ = l.Allow(ctx, id, t0.Add(31*time.Second))
 	assert.True(t, ok, "a new window starts afresh")
 	for k := range l.counts {
-		assert.False(t, bytes.Contains(k[:], []byte("192.0.2.1")), "only a hash is kept")
+		assert.False(t, strings.Contains(k, "192.0.2.1"), "only a hash is kept")
 	}
 	assert.True(t, (*limiter)(nil) == nil)
 	off := newLimiter(0, time.Minute)
 	for i := 0; i < 10; i++ {
-		ok, _ := off.allow("x", t0)
+		ok, _ := off.Allow(ctx, "x", t0)
 		assert.True(t, ok)
 	}
 }
@@ -276,23 +305,102 @@ func TestOrderNumberIsCalledOut(t *testing.T) {
 	assert.Zero(t, st.Calls["cainiao"]+st.Calls["register"]+st.Calls["gettrackinfo"])
 }
 
-func TestInvalidNumberCallsNoTracker(t *testing.T) {
+// Contract 2: a number failing its check digit is still asked of Cainiao;
+// 17TRACK (whose registrations cost quota) only when Cainiao has events.
+func TestCheckDigitFailuresAskCainiaoOnly(t *testing.T) {
 	h := newHarness(t, nil)
-	code, body := h.track("RC000000001EE", "hello") // failed S10 check digit; not a number
-	assert.Equal(t, 200, code)
+	wrong := "RB123456786CN" // S10, check digit should be 5; Cainiao knows nothing
+	code, body := h.track(wrong, "hello")
+	assert.Equal(t, 200, code, body.Raw)
 	res := body.Get("results").Array()
 	require.Len(t, res, 2)
-	for _, r := range res {
-		assert.False(t, r.Get("parse.valid").Bool())
-		assert.Empty(t, r.Get("sources").Array())
-		assert.True(t, r.Get("merged").IsObject())
-	}
 	assert.Equal(t, "check_digit", res[0].Get("parse.problems.0").String())
-	// The merged answer still tells the buyer what to do about the number.
-	assert.Equal(t, "check_number", res[0].Get("merged.advice.0.code").String())
-	assert.Equal(t, "RC000000001EE", res[0].Get("merged.advice.0.numbers.0").String())
+	assert.True(t, srcOf(res[0], "cainiao").Get("ok").Bool(), "asked of Cainiao")
+	s := srcOf(res[0], "17track")
+	assert.Equal(t, "unverified", s.Get("error.code").String(), s.Raw)
+	assert.Equal(t, "check_number", res[0].Get("merged.advice.0.code").String(), "the buyer still hears about the typo")
+	assert.Empty(t, res[1].Get("sources").Array(), "junk is asked of nobody")
 	st := h.fake.Snapshot()
-	assert.Zero(t, st.Calls["cainiao"]+st.Calls["register"]+st.Calls["gettrackinfo"])
+	assert.Equal(t, 1, st.Calls["cainiao"])
+	assert.Zero(t, st.Calls["register"]+st.Calls["gettrackinfo"])
+	assert.Empty(t, st.Registered)
+
+	// Failing its check digit but real to Cainiao: worth a registration.
+	code, body = h.track("RC000000001EE")
+	require.Equal(t, 200, code, body.Raw)
+	assert.True(t, srcOf(body.Get("results.0"), "17track").Get("ok").Bool(), body.Raw)
+	assert.Equal(t, []string{"RC000000001EE"}, h.fake.Snapshot().Registered)
+}
+
+func TestMadeUpNumbersRegisterNothing(t *testing.T) {
+	h := newHarness(t, nil)
+	var nums []string
+	for i := 0; i < 40; i++ {
+		nums = append(nums, "ZZ"+strconv.Itoa(90000000+i*7919)+"QX") // unknown format
+	}
+	code, body := h.track(nums...)
+	require.Equal(t, 200, code, body.Raw)
+	for _, r := range body.Get("results").Array() {
+		assert.Equal(t, "unverified", srcOf(r, "17track").Get("error.code").String(), r.Raw)
+	}
+	st := h.fake.Snapshot()
+	assert.Equal(t, 40, st.Numbers["cainiao"], "every plausible number is asked of Cainiao")
+	assert.Zero(t, st.Calls["register"])
+	assert.Empty(t, st.Registered)
+}
+
+func TestRegistrationBudgets(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.RegisterPerClient, c.RegisterGlobal = 3, 5 })
+	ask := func(ip string, nums ...string) []gjson.Result {
+		q, _ := json.Marshal(map[string][]string{"numbers": nums})
+		code, _, body := h.do("POST", "/v1/track", string(q), "CF-Connecting-IP", ip)
+		require.Equal(t, 200, code, body.Raw)
+		return body.Get("results").Array()
+	}
+	var nums []string
+	for i := 1; i <= 8; i++ {
+		nums = append(nums, trackertest.S10("RB", 700+i, "CN"))
+	}
+	res := ask("192.0.2.1", nums[:4]...)
+	for i, r := range res {
+		s := srcOf(r, "17track")
+		if i < 3 {
+			assert.True(t, s.Get("ok").Bool(), s.Raw)
+		} else {
+			assert.Equal(t, "quota", s.Get("error.code").String(), s.Raw)
+			assert.Contains(t, s.Get("error.message").String(), "this client's daily budget of 3")
+			assert.True(t, srcOf(r, "cainiao").Get("ok").Bool(), "Cainiao still answers")
+		}
+	}
+	// Numbers already registered cost nothing, for anyone.
+	res = ask("192.0.2.1", nums[:3]...)
+	for _, r := range res {
+		assert.True(t, srcOf(r, "17track").Get("ok").Bool(), r.Raw)
+	}
+	res = ask("192.0.2.2", nums[3:]...)
+	ok, global := 0, 0
+	for _, r := range res {
+		s := srcOf(r, "17track")
+		if s.Get("ok").Bool() {
+			ok++
+		} else if strings.Contains(s.Get("error.message").String(), "worker's daily budget of 5") {
+			global++
+		}
+	}
+	assert.Equal(t, 2, ok, "the global budget has 2 left")
+	assert.Equal(t, 3, global)
+	assert.Len(t, h.fake.Snapshot().Registered, 5)
+
+	// A new UTC day refills both budgets.
+	l := newMemLedger()
+	day := time.Date(2026, 12, 7, 23, 0, 0, 0, time.UTC)
+	v, _ := l.Reserve(context.Background(), "c", []string{"A1", "A2"}, day, 1, 10)
+	assert.Equal(t, []string{ledgerNew, ledgerQuotaClient}, v)
+	v, _ = l.Reserve(context.Background(), "c", []string{"A1", "A2"}, day.Add(2*time.Hour), 1, 10)
+	assert.Equal(t, []string{ledgerKnown, ledgerNew}, v)
+	l.Release(context.Background(), []string{"A2"})
+	v, _ = l.Reserve(context.Background(), "c", []string{"A2"}, day.Add(2*time.Hour), 1, 10)
+	assert.Equal(t, []string{ledgerQuotaClient}, v, "a released number is unmarked, its budget stays spent")
 }
 
 func TestOneRequestAsksEachTrackerOnce(t *testing.T) {
@@ -404,7 +512,7 @@ func TestOneFailingTrackerDoesNotFailTheAnswer(t *testing.T) {
 		{trackertest.FaultHTML, "bad_response"},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
-			h := newHarness(t, func(c *Config) { c.UpstreamTimeout = 300 * time.Millisecond })
+			h := newHarness(t, func(c *Config) { c.UpstreamTimeout = time.Second }) // 300 ms flaked at load 14 on the shared machine
 			h.fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Mode: tc.mode})
 			n := trackertest.S10("RB", 6, "CN")
 			code, body := h.track(n)

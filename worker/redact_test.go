@@ -12,7 +12,7 @@ import (
 // point where long messages are cut — must not leak any of it.
 func TestRejectionNeverLeaksTheToken(t *testing.T) {
 	const tok = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-	src := &seventeenSource{s: &Server{cfg: Config{SeventeenToken: tok}}}
+	src := &seventeenSource{s: &Server{cfg: Config{SeventeenToken: tok}, red: newRedactor(tok)}}
 	for _, pad := range []int{0, 100, 180, 190, 199} {
 		msg := strings.Repeat("x", pad) + tok + " is not a valid key"
 		r := src.rejection(gjson.Parse(`{"code":-18010002,"message":"` + msg + `"}`))

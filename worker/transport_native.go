@@ -41,12 +41,19 @@ func (t *httpTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, er
 		return nil, err
 	}
 	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, maxUpstreamBody))
+	if res.ContentLength > maxUpstreamBody {
+		return nil, errTooLarge
+	}
+	// One byte past the cap tells "too large" from "exactly the cap".
+	b, err := io.ReadAll(io.LimitReader(res.Body, maxUpstreamBody+1))
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, errTimeout
 		}
 		return nil, err
+	}
+	if len(b) > maxUpstreamBody {
+		return nil, errTooLarge
 	}
 	return &OutResponse{Status: res.StatusCode, RetryAfter: res.Header.Get("Retry-After"), Body: b}, nil
 }
