@@ -4,7 +4,11 @@
 (function (WB) {
   'use strict';
   // Base language → our _locales folder, when the folder is not the base itself.
-  const ALIAS = { pt: 'pt_BR' };
+  // iw and in are the old ISO codes of Hebrew and Indonesian (Java locales, AliExpress's b_locale).
+  const ALIAS = { pt: 'pt_BR', iw: 'he', in: 'id' };
+  // Languages written right to left: pages and badge shadow roots get dir="rtl".
+  const RTL = new Set(['ar', 'he']);
+  WB.dirFor = (loc) => (RTL.has(String(loc || '').split('_')[0]) ? 'rtl' : 'ltr');
 
   // localeFor picks a _locales folder for a BCP 47 tag and/or an AliExpress host.
   WB.localeFor = function localeFor(lang, host, table) {

@@ -160,14 +160,15 @@
   };
 
   const BADGE_CSS = `
-:host{all:initial;display:inline-block;position:relative;margin-left:8px;vertical-align:middle;font:12px/1.4 system-ui,sans-serif}
+:host{all:initial;display:inline-block;position:relative;margin-inline-start:8px;vertical-align:middle;font:12px/1.4 system-ui,sans-serif}
 .pill{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f5;color:#333;border:1px solid #c9d1db;white-space:nowrap;cursor:default}
 .pill[data-s=delivered]{background:#e3f6ea;border-color:#7cc79a;color:#0b6b35}
 .pill[data-s=in_transit],.pill[data-s=info_received]{background:#e8f0fe;border-color:#8fb0ee;color:#1a4fb0}
 .pill[data-s=out_for_delivery],.pill[data-s=available_for_pickup]{background:#fff4dc;border-color:#e7b54d;color:#7a4b00}
 .pill[data-s=exception],.pill[data-s=delivery_failed],.pill[data-s=returning],.pill[data-s=returned],.pill[data-s=expired],.pill[data-s=not_found]{background:#fde8e8;border-color:#e99;color:#9b1c1c}
-.note{margin-left:6px;color:#777;font-size:11px}
+.note{margin-inline-start:6px;color:#595959;font-size:11px}
 .tip{display:none;position:absolute;z-index:2147483000;left:0;top:100%;margin-top:4px;min-width:260px;max-width:380px;padding:8px 10px;background:#fff;color:#222;border:1px solid #c9d1db;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.15);white-space:normal}
+.tip[dir=rtl]{left:auto;right:0}
 :host(:hover) .tip,:host(:focus-within) .tip,:host([data-waybill-open]) .tip{display:block}
 .tip h4{margin:6px 0 2px;font-size:11px;color:#666;text-transform:uppercase}
 .tip p,.tip ul{margin:0;padding:0}.tip li{list-style:none;margin:2px 0}
@@ -194,7 +195,7 @@ a{color:#1a4fb0}`;
   // buildTip is the badge's tooltip: latest event, ETA, staleness, numbers, advice.
   function buildTip(doc, view, ctx) {
     const loc = ctx.locale;
-    const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip' });
+    const tip = WB.el(doc, 'div', { class: 'tip', role: 'tooltip', dir: WB.dirFor(loc) });
     if (view.latest && (view.latest.text || view.latest.time)) {
       tip.append(
         WB.el(doc, 'h4', { text: WB.t(loc, 'tip_latest') }),
@@ -268,9 +269,15 @@ a{color:#1a4fb0}`;
     host.setAttribute('data-waybill-checked', view.crossChecked ? 'true' : 'false');
 
     const root = host.shadowRoot;
+    // Inside the shadow root only (the page sees just the contract-3 attributes): the
+    // page's language decides the direction (Arabic, Hebrew: right to left), and screen
+    // readers hear the status as text with what it is.
     const pill = WB.el(doc, 'span', {
       class: 'pill',
       'data-s': view.status || 'unknown',
+      dir: WB.dirFor(loc),
+      lang: loc.replace('_', '-'),
+      'aria-label': WB.t(loc, 'badge_label', WB.statusLabel(loc, view.status)),
       text: WB.statusLabel(loc, view.status),
     });
     const note = view.checking

@@ -10,10 +10,10 @@
 h2{font-size:15px;margin:0 0 8px}h3{font-size:12px;text-transform:uppercase;color:#666;margin:12px 0 4px}
 .pill{display:inline-block;padding:1px 8px;border-radius:10px;background:#e8f0fe;border:1px solid #8fb0ee;color:#1a4fb0}
 .pill[data-s=delivered]{background:#e3f6ea;border-color:#7cc79a;color:#0b6b35}
-.note{margin-left:8px;color:#777}.warn{color:#9b1c1c}
+.note{margin-inline-start:8px;color:#595959}.warn{color:#9b1c1c}
 ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
 .number code{font:12px ui-monospace,monospace;background:#eef1f5;padding:1px 5px;border-radius:4px}.leg{color:#555;font-size:12px}
-.number a,.number button{margin-left:8px;font-size:12px}
+.number a,.number button{margin-inline-start:8px;font-size:12px}
 .ev{display:grid;grid-template-columns:150px 1fr;gap:2px 10px;padding:4px 0;border-top:1px solid #eef1f5}
 .ev .when{color:#555}.ev .st{font-weight:600}.ev .loc{color:#555}
 .src{display:inline-block;margin-right:4px;padding:0 6px;border-radius:8px;background:#eef1f5;font-size:11px;color:#444}
@@ -34,6 +34,8 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     host.setAttribute('data-waybill-status', view.status || 'unknown');
     host.setAttribute('data-waybill-number', (view.numbers || []).join(' '));
     host.setAttribute('data-waybill-checked', view.crossChecked ? 'true' : 'false');
+    host.setAttribute('dir', WB.dirFor(loc));
+    host.setAttribute('lang', loc.replace('_', '-'));
 
     const box = E('div', { class: 'box' });
     const head = E(
@@ -127,7 +129,9 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     if (view.conflicts && view.conflicts.length) {
       const ul = E('ul', { class: 'conflicts' });
       for (const c of view.conflicts)
-        ul.append(E('li', { class: 'conflict', text: conflictText(c) }));
+        ul.append(
+          E('li', { class: 'conflict', 'data-conflict': c && c.code, text: conflictText(loc, c) }),
+        );
       box.append(E('h3', { class: 'conflict', text: WB.t(loc, 'panel_conflicts') }), ul);
     }
 
@@ -175,11 +179,17 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     return host;
   };
 
-  // conflictText renders a conflict ({code, message, sources, numbers, times}) as plain text.
-  function conflictText(c) {
-    if (typeof c === 'string') return c;
+  // conflictText renders a conflict ({code, sources, numbers, times}) as plain text in the
+  // reader's language: the words come from _locales by code (conflict_<code>), never from
+  // the core's English message.
+  function conflictText(loc, c) {
     if (!c || typeof c !== 'object') return '';
-    const text = typeof c.message === 'string' && c.message ? c.message : String(c.code || '');
+    const code = typeof c.code === 'string' ? c.code : '';
+    const table = globalThis.WAYBILL_STRINGS || {};
+    const text =
+      code && table.en && table.en['conflict_' + code]
+        ? WB.t(loc, 'conflict_' + code)
+        : WB.t(loc, 'conflict_other', code || '?');
     const srcs = Array.isArray(c.sources) ? c.sources.filter((x) => typeof x === 'string') : [];
     const nums = Array.isArray(c.numbers) ? c.numbers.filter((x) => typeof x === 'string') : [];
     return (
@@ -188,4 +198,5 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
       (nums.length ? ' (' + nums.join(', ') + ')' : '')
     );
   }
+  WB.conflictText = conflictText;
 })((globalThis.WB = globalThis.WB || {}));

@@ -178,8 +178,8 @@ test('tracking panel: events with sources, conflicts, advice, numbers with copy 
     ],
     conflicts: [
       {
-        code: 'status_disagrees',
-        message: 'cainiao says delivered, 17track says in transit',
+        code: 'delivered_one_source',
+        message: 'Only cainiao reports the delivery; 17track does not.',
         sources: ['cainiao', '17track'],
       },
     ],
@@ -197,10 +197,13 @@ test('tracking panel: events with sources, conflicts, advice, numbers with copy 
   );
   assert.equal(evs[0].querySelector('.text').textContent, HOSTILE_DESC);
   assert.equal(root.querySelectorAll('img, script, b').length, 0);
+  // Conflicts are words from _locales by code, never the core's English message.
   assert.equal(
     root.querySelector('.conflict:not(h3)').textContent,
-    'cainiao says delivered, 17track says in transit — cainiao, 17track',
+    'Only one source says “delivered”. — cainiao, 17track',
   );
+  assert.match(WB.conflictText('pt_BR', view.conflicts[0]), /^Só uma fonte diz “entregue”\./);
+  assert.match(WB.conflictText('ar', { code: 'new_code' }), /new_code/);
   const nums = [...root.querySelectorAll('.number')].map((li) => [
     li.querySelector('code').textContent,
     li.querySelector('button.copy').dataset.number,
