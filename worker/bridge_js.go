@@ -236,8 +236,13 @@ func (jsTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, error) 
 		return nil, errors.New("fetch: short reply")
 	}
 	if e := v[2]; e.Type() == js.TypeString {
-		if e.String() == "timeout" {
+		switch e.String() {
+		case "timeout":
 			return nil, errTimeout
+		case "too_large":
+			return nil, errTooLarge
+		case "busy":
+			return nil, errBusy
 		}
 		return nil, errors.New("fetch failed")
 	}
@@ -245,8 +250,8 @@ func (jsTransport) Do(ctx context.Context, r *OutRequest) (*OutResponse, error) 
 	if ra := v[3]; ra.Type() == js.TypeString {
 		res.RetryAfter = ra.String()
 	}
-	if len(res.Body) > maxUpstreamBody {
-		res.Body = res.Body[:maxUpstreamBody]
+	if len(res.Body) > maxUpstreamBody { // job.mjs stops reading at the cap
+		return nil, errTooLarge
 	}
 	return res, nil
 }
@@ -302,4 +307,84 @@ func (jsCache) Put(ctx context.Context, key string, val []byte, ttl time.Duratio
 		ptr, n := ptrLen(val)
 		j.obj.Call("post", "cput", key, ptr, n, int(ttl/time.Second))
 	}
+}
+
+// jsRateLimiter is the Workers Rate Limiting binding (env.RATE_LIMITER),
+// through the request's job. Its counters are Cloudflare's, shared by the
+// isolates of a location, and survive any instance restart. If the binding
+// fails, the in-memory limiter decides (better than no limit at all).
+type jsRateLimiter struct {
+	period   time.Duration // the binding's period (10 or 60 s), for Retry-After
+	fallback *limiter
+}
+
+func (l jsRateLimiter) Allow(ctx context.Context, client string, now time.Time) (bool, time.Duration) {
+	j := jobFrom(ctx)
+	if j == nil {
+		return l.fallback.Allow(ctx, client, now)
+	}
+	id, ch := await()
+	defer forget(id)
+	j.obj.Call("post", "rl", id, client)
+	var v []js.Value
+	select {
+	case v = <-ch:
+	case <-ctx.Done():
+		return false, time.Second
+	}
+	if len(v) < 1 || v[0].Type() != js.TypeBoolean {
+		return l.fallback.Allow(ctx, client, now)
+	}
+	if v[0].Bool() {
+		return true, 0
+	}
+	// The binding's windows are aligned to the clock: wait for the next one.
+	p := max(l.period, time.Second)
+	return false, p - time.Duration(now.UnixNano()%int64(p))
+}
+
+// jsLedger is the registration ledger's Durable Object (env.LEDGER, class
+// Ledger in worker.mjs), through the request's job.
+type jsLedger struct{}
+
+var errLedger = errors.New("the ledger did not answer")
+
+func (jsLedger) call(ctx context.Context, op, client string, numbers []string, now time.Time, perClient, global int) (string, error) {
+	j := jobFrom(ctx)
+	if j == nil {
+		return "", errNoJob
+	}
+	var nb strings.Builder
+	id, ch := await()
+	defer forget(id)
+	j.obj.Call("post", "ledger", id, op, client, joinPairs(&nb, numbers...), now.UnixMilli(), perClient, global)
+	var v []js.Value
+	select {
+	case v = <-ch:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	if len(v) < 2 || v[0].Type() != js.TypeString {
+		if len(v) >= 2 && v[1].Type() == js.TypeString {
+			return "", errors.New(v[1].String())
+		}
+		return "", errLedger
+	}
+	return v[0].String(), nil
+}
+
+func (l jsLedger) Reserve(ctx context.Context, client string, numbers []string, now time.Time, perClient, global int) ([]string, error) {
+	out, err := l.call(ctx, "reserve", client, numbers, now, perClient, global)
+	if err != nil {
+		return nil, err
+	}
+	verdicts := strings.Split(out, "\n")
+	if len(verdicts) != len(numbers) {
+		return nil, errors.New("ledger: " + strconv.Itoa(len(verdicts)) + " verdicts for " + strconv.Itoa(len(numbers)) + " numbers")
+	}
+	return verdicts, nil
+}
+
+func (l jsLedger) Release(ctx context.Context, numbers []string) {
+	_, _ = l.call(ctx, "release", "", numbers, time.Time{}, 0, 0)
 }

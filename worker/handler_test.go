@@ -681,3 +681,101 @@ func TestMergedAnswerAndCacheHits(t *testing.T) {
 	}
 	assert.JSONEq(t, body.Get("results.0.merged").Raw, again.Get("results.0.merged").Raw, "the same story from the cache")
 }
+
+func TestDeepRequestBodyIs400(t *testing.T) {
+	h := newHarness(t, nil)
+	for _, body := range []string{strings.Repeat("[", 15000), `{"numbers":` + strings.Repeat("[", 28000)} {
+		code, _, res := h.do("POST", "/v1/track", body)
+		assert.Equal(t, 400, code)
+		assert.Equal(t, "bad_json", res.Get("error.code").String())
+		assert.Contains(t, res.Get("error.message").String(), "nested deeper than 64 levels")
+	}
+	assert.Zero(t, h.fake.Snapshot().Calls["cainiao"])
+}
+
+func TestDeepAndHugeUpstreamAnswersFailThatSourceOnly(t *testing.T) {
+	for _, mode := range []string{trackertest.FaultDeep, trackertest.FaultHuge} {
+		t.Run(mode, func(t *testing.T) {
+			h := newHarness(t, nil)
+			n := trackertest.S10("RB", 31, "CN")
+			h.fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: n, Mode: mode})
+			code, body := h.track(n)
+			require.Equal(t, 200, code, body.Raw)
+			c := srcOf(body.Get("results.0"), "cainiao")
+			assert.Equal(t, "bad_response", c.Get("error.code").String(), c.Raw)
+			want := map[string]string{trackertest.FaultDeep: "nested deeper", trackertest.FaultHuge: "more than 4 MiB"}[mode]
+			assert.Contains(t, c.Get("error.message").String(), want)
+			assert.True(t, srcOf(body.Get("results.0"), "17track").Get("ok").Bool())
+		})
+	}
+}
+
+func TestEchoedKeyNeverLeaves(t *testing.T) {
+	h := newHarness(t, nil)
+	n := trackertest.S10("RB", 32, "CN")
+	h.fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: n, Mode: trackertest.FaultEchoKey})
+	h.fake.SetFault(trackertest.Fault{Endpoint: "gettrackinfo", Number: n, Mode: trackertest.FaultEchoKey})
+	code, body := h.track(n)
+	require.Equal(t, 200, code, body.Raw)
+	r := body.Get("results.0")
+	require.True(t, srcOf(r, "cainiao").Get("ok").Bool(), r.Raw)
+	require.True(t, srcOf(r, "17track").Get("ok").Bool(), r.Raw)
+	assert.Contains(t, r.Raw, "Departed facility ****", "the echo reached the answer, redacted")
+	low := strings.ToLower(body.Raw)
+	for i := 0; i+8 <= len(testToken); i++ {
+		assert.NotContains(t, low, strings.ToLower(testToken[i:i+8]))
+	}
+}
+
+// A panic inside a request answers that request 500 (JSON) and the server
+// goes on serving others.
+func TestPanicIsOneRequests500(t *testing.T) {
+	h := newHarness(t, nil)
+	h.srv.ledger = panicLedger{}
+	n := trackertest.S10("RB", 33, "CN")
+	code, body := h.track(n)
+	assert.Equal(t, 200, code, body.Raw)
+	assert.Equal(t, "internal", srcOf(body.Get("results.0"), "17track").Get("error.code").String())
+	h.srv.store = panicStore{}
+	code, _, _ = h.do("GET", "/v1/track/"+n, "")
+	assert.Equal(t, 502, code, "a panic in a source is that source's error")
+	h.srv.limiter = panicLimiter{}
+	code, _, res := h.do("GET", "/v1/track/"+n, "")
+	assert.Equal(t, 500, code)
+	assert.Equal(t, "internal", res.Get("error.code").String())
+	code, _, _ = h.do("GET", "/healthz", "")
+	assert.Equal(t, 200, code)
+}
+
+type panicLedger struct{}
+
+func (panicLedger) Reserve(context.Context, string, []string, time.Time, int, int) ([]string, error) {
+	panic("ledger exploded " + testToken)
+}
+func (panicLedger) Release(context.Context, []string) {}
+
+type panicLimiter struct{}
+
+func (panicLimiter) Allow(context.Context, string, time.Time) (bool, time.Duration) {
+	panic("limiter exploded")
+}
+
+type panicStore struct{}
+
+func (panicStore) Get(context.Context, []string) [][]byte             { panic("store exploded") }
+func (panicStore) Put(context.Context, string, []byte, time.Duration) {}
+
+func TestByteBudgetBoundsAndReleases(t *testing.T) {
+	b := newByteBudget(4 * budgetUnit)
+	ctx := context.Background()
+	require.NoError(t, b.acquire(ctx, 3*budgetUnit))
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	assert.Error(t, b.acquire(short, 2*budgetUnit), "over the budget: waits, then gives up")
+	require.NoError(t, b.acquire(ctx, budgetUnit))
+	b.release(3 * budgetUnit)
+	b.release(budgetUnit)
+	require.NoError(t, b.acquire(ctx, 100*budgetUnit), "one answer larger than the budget takes it all, not forever")
+	b.release(100 * budgetUnit)
+	assert.Zero(t, len(b.units))
+}

@@ -14,9 +14,61 @@
 
 const CACHE_ORIGIN = "https://waybill-cache.invalid/";
 
+// An upstream answer is read as a stream and dropped at MAX_UPSTREAM bytes
+// (never more than that in memory: Go's maxUpstreamBody); all answers being
+// read in this isolate together stay under INFLIGHT_BUDGET, so concurrent
+// large answers cannot exhaust its 128 MB.
+const MAX_UPSTREAM = 4 << 20;
+const INFLIGHT_BUDGET = 32 << 20;
+let inflight = 0;
+
+// readCapped reads res's body, at most max bytes. It returns the bytes, or
+// "too_large" / "busy" after cancelling the stream.
+async function readCapped(res, max) {
+  const declared = Number(res.headers.get("content-length"));
+  if (declared > max) {
+    if (res.body) res.body.cancel().catch(() => {});
+    return "too_large";
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      inflight += value.byteLength;
+      chunks.push(value);
+      if (size > max || inflight > INFLIGHT_BUDGET) {
+        reader.cancel().catch(() => {});
+        return size > max ? "too_large" : "busy";
+      }
+    }
+    const out = new Uint8Array(size);
+    let off = 0;
+    for (const c of chunks) {
+      out.set(c, off);
+      off += c.byteLength;
+    }
+    return out;
+  } finally {
+    inflight -= size;
+  }
+}
+
+// The Durable Object that holds the registration ledger: one for the
+// whole worker (registrations are rare: only new numbers on a miss).
+function ledgerStub(env) {
+  return env.LEDGER.get(env.LEDGER.idFromName("global"));
+}
+
 export class Job {
   // state: {go, binding, jobs:Set, dead}; ctx: the request's ExecutionContext.
-  constructor(state, ctx, onDead) {
+  // env: the request's bindings (RATE_LIMITER, LEDGER).
+  constructor(state, ctx, onDead, env) {
+    this.env = env || {};
     this.state = state;
     this.binding = state.binding;
     this.ctx = ctx;
@@ -42,7 +94,7 @@ export class Job {
         this.queue.push([op, a, this.bytes(b, c), d]);
         break;
       default:
-        this.queue.push([op, a, b, c, d, e, f]);
+        this.queue.push([op, a, b, c, d, e, f, g]);
     }
     if (this.wake) {
       const w = this.wake;
@@ -84,6 +136,12 @@ export class Job {
       case "cget":
         this.cacheGet(m[1], m[2]);
         break;
+      case "rl": // id, key
+        this.rateLimit(m[1], m[2]);
+        break;
+      case "ledger": // id, op, client, numbers "\n"-joined, nowMs, perClient, global
+        this.ledger(m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+        break;
       case "cput": {
         const put = caches.default
           .put(CACHE_ORIGIN + encodeURIComponent(m[1]), new Response(m[2], { headers: { "cache-control": "max-age=" + m[3] } }))
@@ -104,11 +162,44 @@ export class Job {
       // with credentials in headers do not follow redirects.
       const redirect = h.has("17token") ? "manual" : "follow";
       const res = await fetch(url, { method, headers: h, body, signal, redirect });
-      const buf = new Uint8Array(await res.arrayBuffer());
+      const buf = await readCapped(res, MAX_UPSTREAM);
+      if (typeof buf === "string") {
+        this.reply(id, 0, null, buf, null);
+        return;
+      }
       this.reply(id, res.status, buf, null, res.headers.get("retry-after"));
     } catch (err) {
       const timedOut = signal.aborted || (err && err.name === "TimeoutError");
       this.reply(id, 0, null, timedOut ? "timeout" : "network", null);
+    }
+  }
+
+  // rateLimit asks the Rate Limiting binding (shared by all isolates in a
+  // location; in wrangler dev, its local simulation). Replies success, or
+  // null and an error (Go then falls back to its own limiter).
+  async rateLimit(id, key) {
+    try {
+      const { success } = await this.env.RATE_LIMITER.limit({ key });
+      this.reply(id, !!success, null);
+    } catch (e) {
+      this.reply(id, null, "rate limiter: " + (e && e.message));
+    }
+  }
+
+  // ledger runs one operation on the registration ledger's Durable Object.
+  // Replies the per-number verdicts "\n"-joined (reserve) or "" (release),
+  // or null and an error.
+  async ledger(id, op, client, numbers, nowMs, perClient, global) {
+    try {
+      const stub = ledgerStub(this.env);
+      const list = numbers ? numbers.split("\n") : [];
+      const out =
+        op === "reserve"
+          ? await stub.reserve(client, list, nowMs, perClient, global)
+          : await stub.release(list);
+      this.reply(id, Array.isArray(out) ? out.join("\n") : "", null);
+    } catch (e) {
+      this.reply(id, null, "ledger: " + (e && e.message));
     }
   }
 

@@ -25,6 +25,17 @@ func main() {
 		store = &tieredStore{mem: mem, backend: jsCache{}, refillTT: min(cfg.CacheTTL, 5*time.Minute)}
 	}
 	srv := NewServer(cfg, jsTransport{}, store, time.Now)
+	// Limits and quotas live in bindings all isolates share, so neither an
+	// instance restart nor a new isolate resets them (README "Bindings").
+	// Without them (the in-process benchmark, a deployment that omitted
+	// them) the in-memory stand-ins apply, per instance.
+	env := js.Global().Get("context").Get("env")
+	if env.Get("RATE_LIMITER").Truthy() && cfg.RateLimit > 0 {
+		srv.limiter = jsRateLimiter{period: cfg.RateWindow, fallback: newLimiter(cfg.RateLimit, cfg.RateWindow)}
+	}
+	if env.Get("LEDGER").Truthy() {
+		srv.ledger = jsLedger{}
+	}
 	binding := js.Global().Get("context").Get("binding")
 	binding.Set("reply", js.FuncOf(reply))
 	binding.Set("handle", handleFunc(srv))

@@ -6,6 +6,7 @@
 // Job (job.mjs): Go posts the I/O it needs to the Job and the Job performs it
 // inside the request that needs it. Per-request values (ctx) live on the
 // Job, never in shared globals.
+import { DurableObject } from "cloudflare:workers";
 import "./build/wasm_exec.js";
 import wasmModule from "./build/app.wasm";
 import { Job, headerString, toResponse } from "./job.mjs";
@@ -91,7 +92,7 @@ export default {
       } catch (e) {
         return failure("the Go worker could not start");
       }
-      const job = new Job(inst, ctx, kill);
+      const job = new Job(inst, ctx, kill, env);
       inst.jobs.add(job);
       try {
         inst.binding.handle(req.method, req.url, headers, body, job);
@@ -111,3 +112,59 @@ export default {
     return failure("the Go worker stopped");
   },
 };
+
+// Ledger is the registration ledger (bound as LEDGER; see README
+// "Bindings"): which numbers this worker registered with 17TRACK, and the
+// daily registration budgets. One SQLite-backed Durable Object for the
+// whole worker, so every isolate in every location sees one truth, and each
+// method is atomic (its body never awaits: a Durable Object runs one event
+// at a time). Only hashed client ids and tracking numbers are stored.
+const REGISTRATION_TTL_MS = 60 * 24 * 3600 * 1000; // 17TRACK keeps numbers 60 days
+
+export class Ledger extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS reg (number TEXT PRIMARY KEY, at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS spent (day TEXT NOT NULL, client TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, client));
+      CREATE INDEX IF NOT EXISTS reg_at ON reg (at);`);
+  }
+
+  count(day, client) {
+    const row = this.sql.exec("SELECT n FROM spent WHERE day = ? AND client = ?", day, client).toArray()[0];
+    return row ? row.n : 0;
+  }
+
+  // reserve answers per number "known", "new" (marked, budgets spent),
+  // "quota_client" or "quota_global" — as memLedger in limit.go.
+  reserve(client, numbers, nowMs, perClient, global) {
+    const day = new Date(nowMs).toISOString().slice(0, 10);
+    this.sql.exec("DELETE FROM spent WHERE day <> ?", day);
+    this.sql.exec("DELETE FROM reg WHERE at <= ?", nowMs - REGISTRATION_TTL_MS);
+    let all = this.count(day, "*");
+    let mine = this.count(day, client);
+    const out = [];
+    for (const n of numbers) {
+      if (this.sql.exec("SELECT 1 FROM reg WHERE number = ?", n).toArray().length) out.push("known");
+      else if (all >= global) out.push("quota_global");
+      else if (mine >= perClient) out.push("quota_client");
+      else {
+        this.sql.exec("INSERT OR REPLACE INTO reg (number, at) VALUES (?, ?)", n, nowMs);
+        all++;
+        mine++;
+        out.push("new");
+      }
+    }
+    const put = "INSERT OR REPLACE INTO spent (day, client, n) VALUES (?, ?, ?)";
+    this.sql.exec(put, day, "*", all);
+    this.sql.exec(put, day, client, mine);
+    return out;
+  }
+
+  // release unmarks numbers whose registration did not happen.
+  release(numbers) {
+    for (const n of numbers) this.sql.exec("DELETE FROM reg WHERE number = ?", n);
+    return [];
+  }
+}

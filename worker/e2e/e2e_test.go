@@ -25,6 +25,7 @@ const (
 	chromeExt = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
 	mozExt    = "moz-extension://0f0e0d0c-1111-2222-3333-444455556666"
 	rateLimit = 40
+	perClient = 45 // REGISTER_DAILY_PER_CLIENT
 
 	numTransit   = "RB123456785CN"    // both trackers: the RS0814398526Y parcel (in customs)
 	numDelivered = "LP00123456789012" // both trackers: the delivered 2026 parcel
@@ -48,10 +49,12 @@ func run(m *testing.M) int {
 		Token:   token,
 		Aliases: map[string]string{numTransit: "RS0814398526Y", numDelivered: "RC000000001EE"},
 		Env: []string{
-			"ALLOWED_ORIGINS=" + chromeExt + "," + mozExt,
+			"ALLOWED_ORIGINS=" + chromeExt + ",moz-extension://*",
 			"CACHE_TTL=600",
 			"RATE_LIMIT=" + strconv.Itoa(rateLimit),
-			"RATE_WINDOW=600",
+			"RATE_WINDOW=60", // the Rate Limiting binding's period: 10 or 60
+			"REGISTER_DAILY_PER_CLIENT=" + strconv.Itoa(perClient),
+			"REGISTER_DAILY=100000",
 			"UPSTREAM_TIMEOUT_MS=5000", // generous: wrangler's local Cache API is slow under load
 			"WRANGLER_LOG_LEVEL=log",
 			"WORKER_NAME=waybill-e2e",
@@ -65,14 +68,26 @@ func run(m *testing.M) int {
 	defer w.Close()
 	worker, workerURL, fake = w, w.URL, w.Fakes.Server
 	code := m.Run()
-	if strings.Contains(w.Logs(), token) {
-		fmt.Fprintln(os.Stderr, "e2e: FAIL: the 17TRACK token appeared in wrangler's output")
+	if run := keyRun(w.Logs()); run != "" {
+		fmt.Fprintf(os.Stderr, "e2e: FAIL: %d characters of the 17TRACK token appeared in wrangler's output\n", len(run))
 		code = 1
 	}
 	if code != 0 {
 		fmt.Fprintln(os.Stderr, "---- wrangler output ----\n"+workertest.Tail(w.Logs(), 4000))
 	}
 	return code
+}
+
+// keyRun returns the first run of 8+ consecutive characters of the token
+// (any case) in s, or "".
+func keyRun(s string) string {
+	low, tok := strings.ToLower(s), strings.ToLower(token)
+	for i := 0; i+8 <= len(tok); i++ {
+		if strings.Contains(low, tok[i:i+8]) {
+			return tok[i : i+8]
+		}
+	}
+	return ""
 }
 
 // clientIP gives each test its own address, so the rate limit is per test.
@@ -98,8 +113,14 @@ func do(t *testing.T, method, path, body string, header ...string) reply {
 	}
 	req, err := http.NewRequest(method, workerURL+path, rd)
 	require.NoError(t, err)
+	// The extension always sends its Origin; a test that passes "Origin"
+	// chooses its own ("" for none).
+	req.Header.Set("Origin", chromeExt)
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
+		if header[i] == "Origin" && header[i+1] == "" {
+			req.Header.Del("Origin")
+		}
 	}
 	if req.Header.Get("CF-Connecting-IP") == "" {
 		req.Header.Set("CF-Connecting-IP", clientIP())
@@ -110,10 +131,10 @@ func do(t *testing.T, method, path, body string, header ...string) reply {
 	defer res.Body.Close()
 	raw, err := io.ReadAll(res.Body)
 	require.NoError(t, err)
-	assert.NotContains(t, string(raw), token, "token in a response body")
+	assert.Empty(t, keyRun(string(raw)), "token in a response body")
 	for k, vs := range res.Header {
 		for _, v := range vs {
-			assert.NotContains(t, k+": "+v, token, "token in a response header")
+			assert.Empty(t, keyRun(k+": "+v), "token in a response header")
 		}
 	}
 	if len(raw) > 0 {
@@ -198,6 +219,11 @@ func TestOriginsAndPreflight(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
+	// The Rate Limiting binding's windows are aligned to the clock (in
+	// wrangler's simulation as at Cloudflare): start early in one.
+	if left := 60 - time.Now().Second(); left < 30 {
+		time.Sleep(time.Duration(left)*time.Second + 200*time.Millisecond)
+	}
 	ip := clientIP()
 	for i := 0; i < rateLimit; i++ {
 		r := do(t, "GET", "/v1/track/hello", "", "CF-Connecting-IP", ip)
@@ -210,6 +236,11 @@ func TestRateLimit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Positive(t, secs)
 	assert.Equal(t, 200, do(t, "GET", "/v1/track/hello", "").code, "other clients are unaffected")
+	// The count lives in the binding, not in the Go instance: a new
+	// instance still refuses this client.
+	require.Equal(t, 500, do(t, "GET", "/_test/exit", "").code)
+	r = do(t, "GET", "/v1/track/hello", "", "CF-Connecting-IP", ip)
+	assert.Equal(t, 429, r.code, "the limit survives an instance restart")
 }
 
 func TestMergedResultsCollapseCrossSourceDuplicates(t *testing.T) {
@@ -378,8 +409,128 @@ func TestInstanceRecoversAfterGoExits(t *testing.T) {
 	}
 }
 
+func TestOriginRequiredAndFirefoxWildcard(t *testing.T) {
+	r := do(t, "GET", "/v1/track/"+numUPS, "", "Origin", "")
+	assert.Equal(t, 403, r.code, r.raw)
+	assert.Equal(t, "origin_required", r.body.Get("error.code").String())
+	assert.Equal(t, 200, do(t, "GET", "/healthz", "", "Origin", "").code, "health checks answer everyone")
+	uuid := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", time.Now().UnixNano()&0xffffffff, os.Getpid()&0xffff, ipSeq, time.Now().Nanosecond()&0xfff, time.Now().UnixNano()&0xffffffffffff)
+	moz := "moz-extension://" + uuid
+	r = do(t, "GET", "/v1/track/"+numUPS, "", "Origin", moz)
+	assert.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, moz, r.header.Get("Access-Control-Allow-Origin"))
+	r = do(t, "GET", "/v1/track/"+numUPS, "", "Origin", "chrome-extension://someotherextensionidxxxxxxxxxxx")
+	assert.Equal(t, 403, r.code, "chrome-extension origins stay exact")
+}
+
+func TestDeepBodyIs400AndTheInstanceKeepsServing(t *testing.T) {
+	n := fresh(1)[0]
+	require.Equal(t, 200, do(t, "GET", "/v1/track/"+n, "").code)
+	before := fake.Snapshot()
+	r := do(t, "POST", "/v1/track", strings.Repeat("[", 15000), "Content-Type", "application/json")
+	assert.Equal(t, 400, r.code, r.raw)
+	assert.Equal(t, "bad_json", r.body.Get("error.code").String())
+	// The same instance (its memory cache intact) answers from cache.
+	r = do(t, "GET", "/v1/track/"+n, "")
+	require.Equal(t, 200, r.code, r.raw)
+	for _, name := range []string{"cainiao", "17track"} {
+		assert.True(t, srcOf(r.body.Get("results.0"), name).Get("cached").Bool(), r.raw)
+	}
+	after := fake.Snapshot()
+	for _, ep := range []string{"cainiao", "register", "gettrackinfo"} {
+		assert.Equal(t, before.Calls[ep], after.Calls[ep], "no new %s calls", ep)
+	}
+}
+
+func TestDeepAndHugeUpstreamAnswersFailThatSourceOnly(t *testing.T) {
+	for _, mode := range []string{trackertest.FaultDeep, trackertest.FaultHuge} {
+		t.Run(mode, func(t *testing.T) {
+			n := fresh(1)[0]
+			fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: n, Mode: mode})
+			r := do(t, "GET", "/v1/track/"+n, "")
+			require.Equal(t, 200, r.code, r.raw)
+			res := r.body.Get("results.0")
+			c := srcOf(res, "cainiao")
+			assert.Equal(t, "bad_response", c.Get("error.code").String(), c.Raw)
+			assert.True(t, srcOf(res, "17track").Get("ok").Bool(), "the other tracker still answers: %s", res.Raw)
+			assert.Equal(t, 200, do(t, "GET", "/healthz", "").code)
+		})
+	}
+}
+
+func TestMadeUpNumbersRegisterNothing(t *testing.T) {
+	nums := make([]string, 40)
+	for i := range nums {
+		nums[i] = fmt.Sprintf("WBFAKE%08d", (time.Now().UnixNano()/1000+int64(i)*7919)%100000000) // no known format
+	}
+	before := fake.Snapshot()
+	r := track(t, nums...)
+	require.Equal(t, 200, r.code, r.raw)
+	for _, res := range r.body.Get("results").Array() {
+		assert.Equal(t, "unverified", srcOf(res, "17track").Get("error.code").String(), res.Raw)
+	}
+	after := fake.Snapshot()
+	assert.Equal(t, 40, after.Numbers["cainiao"]-before.Numbers["cainiao"], "all asked of Cainiao")
+	assert.Equal(t, len(before.Registered), len(after.Registered), "no registrations")
+	assert.Equal(t, before.Calls["register"], after.Calls["register"])
+}
+
+func TestWrongCheckDigitAskedOfCainiaoNotRegistered(t *testing.T) {
+	good := fresh(1)[0] // RBnnnnnnnnCCN with a valid check digit
+	d := good[10] - '0'
+	wrong := good[:10] + string(rune('0'+(d+1)%10)) + good[11:]
+	before := fake.Snapshot()
+	r := do(t, "GET", "/v1/track/"+wrong, "")
+	require.Equal(t, 200, r.code, r.raw)
+	res := r.body.Get("results.0")
+	assert.Equal(t, "check_digit", res.Get("parse.problems.0").String(), res.Raw)
+	assert.True(t, srcOf(res, "cainiao").Get("ok").Bool(), res.Raw)
+	assert.Equal(t, "unverified", srcOf(res, "17track").Get("error.code").String())
+	after := fake.Snapshot()
+	assert.Equal(t, before.Numbers["cainiao"]+1, after.Numbers["cainiao"])
+	assert.Equal(t, len(before.Registered), len(after.Registered))
+}
+
+func TestDailyRegistrationBudgetPerClient(t *testing.T) {
+	ip := clientIP()
+	nums := fresh(perClient + 3)
+	body := func(ns []string) string {
+		return `{"numbers":["` + strings.Join(ns, `","`) + `"]}`
+	}
+	r := do(t, "POST", "/v1/track", body(nums[:40]), "CF-Connecting-IP", ip)
+	require.Equal(t, 200, r.code, r.raw)
+	r = do(t, "POST", "/v1/track", body(nums[40:]), "CF-Connecting-IP", ip)
+	require.Equal(t, 200, r.code, r.raw)
+	quota := 0
+	for _, res := range r.body.Get("results").Array() {
+		if srcOf(res, "17track").Get("error.code").String() == "quota" {
+			quota++
+		}
+	}
+	assert.Equal(t, 3, quota, r.raw)
+	// Kept in the Durable Object: a new Go instance knows the budget is spent.
+	require.Equal(t, 500, do(t, "GET", "/_test/exit", "").code)
+	extra := fresh(1)
+	r = do(t, "GET", "/v1/track/"+extra[0], "", "CF-Connecting-IP", ip)
+	require.Equal(t, 200, r.code, r.raw)
+	assert.Equal(t, "quota", srcOf(r.body.Get("results.0"), "17track").Get("error.code").String(), r.raw)
+}
+
+func TestEchoedKeyNeverLeaves(t *testing.T) {
+	n := fresh(1)[0]
+	fake.SetFault(trackertest.Fault{Endpoint: "cainiao", Number: n, Mode: trackertest.FaultEchoKey})
+	fake.SetFault(trackertest.Fault{Endpoint: "gettrackinfo", Number: n, Mode: trackertest.FaultEchoKey})
+	r := do(t, "GET", "/v1/track/"+n, "") // do asserts no 8-run of the key in body or headers
+	require.Equal(t, 200, r.code, r.raw)
+	res := r.body.Get("results.0")
+	require.True(t, srcOf(res, "17track").Get("ok").Bool(), res.Raw)
+	require.True(t, srcOf(res, "cainiao").Get("ok").Bool(), res.Raw)
+	assert.Contains(t, r.raw, "Departed facility ****", "the echoes reached the answer, redacted")
+	assert.Empty(t, keyRun(worker.Logs()))
+}
+
 func TestTokenNeverLogged(t *testing.T) {
 	// Runs last (file order); TestMain also checks the whole output.
-	assert.NotContains(t, worker.Logs(), token)
+	assert.Empty(t, keyRun(worker.Logs()))
 	assert.Contains(t, worker.Logs(), "Ready on", "the output was captured")
 }

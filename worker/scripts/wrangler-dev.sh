@@ -4,8 +4,10 @@
 #   scripts/wrangler-dev.sh PORT
 #
 # Configuration comes from the environment: CAINIAO_URL, SEVENTEEN_URL,
-# SEVENTEEN_TOKEN, ALLOWED_ORIGINS, CACHE_TTL, CACHE_API, RATE_LIMIT, RATE_WINDOW,
-# UPSTREAM_TIMEOUT_MS (unset ones keep the defaults: the real trackers). They
+# SEVENTEEN_TOKEN, ALLOWED_ORIGINS, ALLOW_NO_ORIGIN, CACHE_TTL, CACHE_API,
+# RATE_LIMIT, RATE_WINDOW (10 or 60: the Rate Limiting binding's period),
+# UPSTREAM_TIMEOUT_MS, REGISTER_DAILY, REGISTER_DAILY_PER_CLIENT (unset ones
+# keep the defaults: the real trackers). They
 # go into a private .dev.vars in a temporary directory, so wrangler shows them
 # as hidden and the token is never on a command line or in the repository.
 # Each run has its own config, state and inspector port, so several can run
@@ -49,12 +51,27 @@ if [[ -z ${WORKER_MAIN:-} && $build != "$here/build" ]]; then
   main=$tmp/src/worker.mjs
 fi
 compat=$(sed -n 's/.*"compatibility_date": *"\([0-9-]*\)".*/\1/p' "$here/wrangler.jsonc")
+# The bindings mirror wrangler.jsonc's (the Rate Limiting binding and the
+# ledger's Durable Object), so wrangler's local simulation of both serves the
+# tests. The binding's period must be 10 or 60 s; RATE_LIMIT=0 drops it.
+rl_limit=${RATE_LIMIT:-120}
+rl_period=${RATE_WINDOW:-60}
+if [[ $rl_period != 10 && $rl_period != 60 ]]; then
+  echo "wrangler-dev: RATE_WINDOW must be 10 or 60 for the Rate Limiting binding (got $rl_period); using 60" >&2
+  rl_period=60
+fi
+ratelimits=
+if [[ $rl_limit != 0 ]]; then
+  ratelimits=',"ratelimits":[{"name":"RATE_LIMITER","namespace_id":"1001","simple":{"limit":'"$rl_limit"',"period":'"$rl_period"'}}]'
+fi
 cat >"$tmp/wrangler.jsonc" <<JSON
-{"name":"${WORKER_NAME:-waybill}","main":"$main","compatibility_date":"$compat"}
+{"name":"${WORKER_NAME:-waybill}","main":"$main","compatibility_date":"$compat"$ratelimits,
+ "durable_objects":{"bindings":[{"name":"LEDGER","class_name":"Ledger"}]},
+ "migrations":[{"tag":"v1","new_sqlite_classes":["Ledger"]}]}
 JSON
 umask 077
 : >"$tmp/.dev.vars"
-for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS; do
+for v in CAINIAO_URL SEVENTEEN_URL SEVENTEEN_TOKEN ALLOWED_ORIGINS ALLOW_NO_ORIGIN CACHE_TTL CACHE_API RATE_LIMIT RATE_WINDOW UPSTREAM_TIMEOUT_MS REGISTER_DAILY REGISTER_DAILY_PER_CLIENT; do
   if [[ -n ${!v:-} ]]; then printf '%s="%s"\n' "$v" "${!v//\"/\\\"}" >>"$tmp/.dev.vars"; fi
 done
 inspector=${INSPECTOR_PORT:-$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}

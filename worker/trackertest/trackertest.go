@@ -70,7 +70,26 @@ const (
 	FaultMalformed = "malformed" // HTTP 200 with a truncated JSON body
 	FaultHTML      = "html"      // HTTP 200 with a captcha-like HTML page
 	FaultBadToken  = "badtoken"  // answers as if the 17token were wrong
+	FaultDeep      = "deep"      // HTTP 200 with JSON nested 20,000 deep (overflows recursive parsers)
+	FaultHuge      = "huge"      // HTTP 200 with a 10 MB body, streamed
+	FaultEchoKey   = "echokey"   // a normal answer whose event texts and provider name echo the 17TRACK key (cainiao, gettrackinfo)
 )
+
+// DeepLevels and HugeBytes size the deep and huge faults.
+const (
+	DeepLevels = 20000
+	HugeBytes  = 10 << 20
+)
+
+// EchoForms are the ways FaultEchoKey echoes key: whole, upper- and
+// lower-cased, and cut to runs of 8 to 12 characters.
+func EchoForms(key string) []string {
+	forms := []string{key, strings.ToUpper(key), strings.ToLower(key)}
+	if len(key) >= 12 {
+		forms = append(forms, key[:8], strings.ToUpper(key[len(key)-9:]), "x"+strings.ToLower(key[2:14])+"y")
+	}
+	return forms
+}
 
 // Fault makes calls fail. Endpoint is "cainiao", "register",
 // "gettrackinfo" or "" for all; Number limits it to calls that include that
@@ -370,10 +389,64 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f *Fault) bool {
 		_, _ = w.Write([]byte(`<!doctype html><title>captcha</title><p>unusual traffic</p>`))
 	case FaultBadToken:
 		writeJSON(w, http.StatusUnauthorized, badTokenBody)
+	case FaultDeep:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"module":` + strings.Repeat("[", DeepLevels) + strings.Repeat("]", DeepLevels) + `,"success":true}`))
+	case FaultHuge:
+		// Streamed, no Content-Length: the client must stop reading by itself.
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"success":true,"pad":"`))
+		chunk := []byte(strings.Repeat("x", 64<<10))
+		for sent := 0; sent < HugeBytes; sent += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return true // the client hung up: what the worker should do
+			}
+		}
+		_, _ = w.Write([]byte(`","module":[]}`))
 	default:
 		return false
 	}
 	return true
+}
+
+// echoCainiao is a Cainiao module for number whose event texts echo key.
+func echoCainiao(number, key string) json.RawMessage {
+	var details []map[string]any
+	base := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	for i, f := range EchoForms(key) {
+		details = append(details, map[string]any{
+			"time": base.Add(time.Duration(i) * time.Hour).UnixMilli(), "timeStr": base.Add(time.Duration(i) * time.Hour).Format("2006-01-02 15:04:05"),
+			"desc": "Arrived at sorting center " + f, "standerdDesc": "Arrived at sorting center " + f, "actionCode": "SC_INBOUND_SUCCESS",
+		})
+	}
+	m, _ := json.Marshal(map[string]any{"mailNo": number, "detailList": details, "status": "TRANSIT",
+		"destCountry": "Latvia " + key, "originCountry": "China"})
+	return m
+}
+
+// echo17 is a gettrackinfo item for number whose events and provider name
+// echo key.
+func echo17(number, key string) any {
+	var events []map[string]any
+	base := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	forms := EchoForms(key)
+	for i := len(forms) - 1; i >= 0; i-- {
+		t := base.Add(time.Duration(i) * time.Hour)
+		events = append(events, map[string]any{"time_iso": t.Format(time.RFC3339), "time_utc": t.Format(time.RFC3339),
+			"description": "Departed facility " + forms[i], "location": "Hub " + forms[i], "stage": nil, "sub_status": nil})
+	}
+	return map[string]any{"number": number, "carrier": 190271, "param": nil, "tag": nil,
+		"track_info": map[string]any{
+			"latest_status": map[string]any{"status": "InTransit", "sub_status": "InTransit_Other", "sub_status_descr": nil},
+			"latest_event":  events[0],
+			"tracking": map[string]any{"providers_hash": 1, "providers": []any{map[string]any{
+				"provider":           map[string]any{"key": 190271, "name": strings.ToUpper(key) + " Express", "alias": key[:8], "country": "CN", "tel": key},
+				"latest_sync_status": "Success",
+				"events":             events,
+			}}},
+		}}
 }
 
 // badTokenBody is 17TRACK's whole-call failure for a wrong key (the v1
@@ -390,9 +463,11 @@ func (s *Server) serveCainiao(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.stats.Langs = append(s.stats.Langs, r.URL.Query().Get("lang"))
 	s.mu.Unlock()
-	if f := s.count("cainiao", numbers); f != nil && s.fail(w, r, f) {
+	f := s.count("cainiao", numbers)
+	if f != nil && s.fail(w, r, f) {
 		return
 	}
+	echo := f != nil && f.Mode == FaultEchoKey
 	if len(numbers) == 0 {
 		writeJSON(w, http.StatusOK, map[string]any{"success": false, "errorCode": "PARAM_ERROR", "errorMsg": "mailNos is empty"})
 		return
@@ -400,7 +475,9 @@ func (s *Server) serveCainiao(w http.ResponseWriter, r *http.Request) {
 	mods := make([]json.RawMessage, 0, len(numbers))
 	s.mu.Lock()
 	for _, n := range numbers {
-		if m, ok := s.cainiao[n]; ok {
+		if echo && (f.Number == "" || f.Number == n) {
+			mods = append(mods, echoCainiao(n, s.token))
+		} else if m, ok := s.cainiao[n]; ok {
 			mods = append(mods, m)
 		} else {
 			mods = append(mods, rewrite(s.unknown, "mailNo", n))
@@ -471,6 +548,8 @@ func (s *Server) serve17(w http.ResponseWriter, r *http.Request, endpoint string
 			accepted = append(accepted, map[string]any{"origin": 1, "number": n, "carrier": carrier})
 		case !s.registered[n]:
 			rejected = append(rejected, rejection(n, -18019902, "The tracking number '"+n+"' does not register, please register first."))
+		case f != nil && f.Mode == FaultEchoKey && (f.Number == "" || f.Number == n):
+			accepted = append(accepted, echo17(n, s.token))
 		default:
 			if item, ok := s.track17[n]; ok {
 				accepted = append(accepted, item)

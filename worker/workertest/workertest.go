@@ -111,7 +111,10 @@ func Start(o Options) (*Worker, error) {
 	}
 	w.URL = "http://127.0.0.1:" + strconv.Itoa(port)
 	w.cmd = exec.Command(filepath.Join(root, "worker", "scripts", "wrangler-dev.sh"), strconv.Itoa(port))
-	w.cmd.Env = append(os.Environ(),
+	// The fakes have no quota: generous registration budgets unless the
+	// environment or o.Env sets them (later entries win).
+	w.cmd.Env = append([]string{"REGISTER_DAILY=100000", "REGISTER_DAILY_PER_CLIENT=100000"}, os.Environ()...)
+	w.cmd.Env = append(w.cmd.Env,
 		"CAINIAO_URL="+w.Fakes.URL+"/global/detail.json",
 		"SEVENTEEN_URL="+w.Fakes.URL+"/track/v2.2",
 		"SEVENTEEN_TOKEN="+o.Token,

@@ -58,6 +58,7 @@ func run(n, conc int, maxTime time.Duration) error {
 	env := []string{
 		"CACHE_TTL=3600",
 		"RATE_LIMIT=0",
+		"ALLOW_NO_ORIGIN=1", // the load generator is curl-like
 		"WRANGLER_LOG_LEVEL=warn",
 	}
 	goSrv := &server{name: "go"}
