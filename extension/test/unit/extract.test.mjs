@@ -109,6 +109,13 @@ test('page kinds and languages', () => {
   assert.equal(loc('fr', 'fr.aliexpress.com'), 'fr');
   assert.equal(loc('de-DE', 'de.aliexpress.com'), 'de');
   assert.equal(loc('', 'aliexpress.ru'), 'ru');
-  assert.equal(loc('ko-KR', 'ko.aliexpress.com'), 'en');
+  assert.equal(loc('ko-KR', 'ko.aliexpress.com'), 'ko');
+  assert.equal(loc('', 'ar.aliexpress.com'), 'ar');
+  assert.equal(loc('iw_IL', 'he.aliexpress.com'), 'he');
+  assert.equal(loc('in-ID', ''), 'id');
+  assert.equal(loc('zh-CN', ''), 'en');
+  assert.equal(WB.dirFor('ar'), 'rtl');
+  assert.equal(WB.dirFor('he'), 'rtl');
+  assert.equal(WB.dirFor('pt_BR'), 'ltr');
   assert.equal(loc('en-US', 'www.aliexpress.us'), 'en');
 });

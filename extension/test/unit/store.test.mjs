@@ -43,7 +43,7 @@ test('a failed migration blocks writes; the retry skips records already in schem
   area.data['p:' + A].history.push({ at: 1790000000000, status: 'delivered' });
   failing = false;
   const rec = (await BG.getRecords([A]))[A];
-  assert.equal(area.data.meta.schema, 2);
+  assert.equal(area.data.meta.schema, BG.SCHEMA);
   assert.equal(area.data.parcels, undefined);
   assert.deepEqual(
     rec.history.map((h) => h.status),
@@ -63,7 +63,7 @@ test('migrate leaves existing p:<id> records alone and migrates the others', asy
   delete area.data.meta;
   delete area.data['p:' + B];
   const r = await BG.migrate(area);
-  assert.deepEqual(r, { from: 1, to: 2, migrated: 1 });
+  assert.deepEqual(r, { from: 1, to: BG.SCHEMA, migrated: 1 });
   assert.deepEqual(
     area.data['p:' + A].history.map((h) => h.status),
     ['info_received', 'in_transit', 'delivered'],
