@@ -36,8 +36,11 @@ func main() {
 	requests := flag.Int("n", 1000, "requests per scenario (cache hits; misses use n/3)")
 	conc := flag.Int("c", 4, "concurrent clients")
 	maxTime := flag.Duration("max", 30*time.Second, "time cap per scenario")
+	loadFor := flag.Duration("load", 30*time.Second, "duration of the bounded load run (0 skips it)")
+	loadConc := flag.Int("load-c", 50, "concurrent clients of the load run")
+	colds := flag.Int("cold", 3, "cold starts measured per worker (0 skips them)")
 	flag.Parse()
-	if err := run(*requests, *conc, *maxTime); err != nil {
+	if err := run(*requests, *conc, *maxTime, *loadFor, *loadConc, *colds); err != nil {
 		fmt.Fprintln(os.Stderr, "benchworker:", err)
 		os.Exit(1)
 	}
@@ -49,7 +52,7 @@ type server struct {
 	w    *workertest.Worker
 }
 
-func run(n, conc int, maxTime time.Duration) error {
+func run(n, conc int, maxTime, loadFor time.Duration, loadConc, colds int) error {
 	fakes, err := workertest.StartFakes(token, map[string]string{"RB123456785CN": "RS0814398526Y", "LP00123456789012": "RC000000001EE"})
 	if err != nil {
 		return err
@@ -61,9 +64,14 @@ func run(n, conc int, maxTime time.Duration) error {
 		"ALLOW_NO_ORIGIN=1", // the load generator is curl-like
 		"WRANGLER_LOG_LEVEL=warn",
 	}
+	jsMain, _ := filepath.Abs("worker/bench/jsworker.mjs")
+	if colds > 0 {
+		if err := coldStarts(fakes, env, jsMain, colds); err != nil {
+			return err
+		}
+	}
 	goSrv := &server{name: "go"}
 	goMem := &server{name: "go-memcache"}
-	jsMain, _ := filepath.Abs("worker/bench/jsworker.mjs")
 	jsSrv := &server{name: "js"}
 	for _, s := range []*server{goSrv, goMem, jsSrv} {
 		o := workertest.Options{Token: token, Fakes: fakes, Env: append(env, "WORKER_NAME=waybill-bench-"+s.name)}
@@ -148,6 +156,9 @@ func run(n, conc int, maxTime time.Duration) error {
 		fmt.Printf("\nGo cache hits vs JS baseline: %.0f%% of its throughput (budget ≥ 50%%).\n", 100*rows[2].rps/rows[0].rps)
 	}
 	fmt.Printf("Worker wasm: %.2f MB raw, %.2f MB gzip (free plan limit 3 MB compressed).\n", float64(raw)/1e6, float64(gz)/1e6)
+	if loadFor > 0 {
+		loadRun(goSrv, loadConc, loadFor, hit, missGo)
+	}
 	if err := inProcess(fakes.URL, n); err != nil {
 		return err
 	}
@@ -388,4 +399,105 @@ func quoteAll(xs []string) string {
 		q[i] = strconv.Quote(x)
 	}
 	return strings.Join(q, ",")
+}
+
+// coldStarts measures, for the Go and the JavaScript worker, the time from
+// launching wrangler dev to the first 200 (polled every 10 ms). wrangler's
+// own start (bundling, workerd launch) is in both: the difference is what
+// the Go worker adds (wasm compile, instance, Go's main, first request).
+func coldStarts(fakes *workertest.Fakes, env []string, jsMain string, k int) error {
+	type res struct {
+		name string
+		ds   []time.Duration
+	}
+	all := []*res{{name: "Go worker (GET /healthz)"}, {name: "JS minimal worker (GET /)"}}
+	for i := 0; i < k; i++ {
+		for j, r := range all {
+			o := workertest.Options{Token: token, Fakes: fakes, PollEvery: 10 * time.Millisecond,
+				Env: append(append([]string(nil), env...), "WORKER_NAME=waybill-cold-"+strconv.Itoa(j))}
+			if j == 1 {
+				o.Env = append(o.Env, "WORKER_MAIN="+jsMain)
+				o.ReadyPath = "/"
+			}
+			t0 := time.Now()
+			w, err := workertest.Start(o)
+			if err != nil {
+				return fmt.Errorf("cold start: %w", err)
+			}
+			r.ds = append(r.ds, time.Since(t0))
+			w.Close()
+		}
+	}
+	fmt.Printf("\n## Cold start: wrangler dev launched → first 200, %d runs each\n\n", k)
+	fmt.Println("| worker | min ms | median ms | max ms |")
+	fmt.Println("|---|---:|---:|---:|")
+	med := make([]time.Duration, len(all))
+	for i, r := range all {
+		sort.Slice(r.ds, func(a, b int) bool { return r.ds[a] < r.ds[b] })
+		med[i] = r.ds[len(r.ds)/2]
+		fmt.Printf("| %s | %.0f | %.0f | %.0f |\n", r.name, ms(r.ds[0]), ms(med[i]), ms(r.ds[len(r.ds)-1]))
+	}
+	fmt.Printf("\nThe Go worker's own cold start (median difference): %.0f ms.\n", ms(med[0]-med[1]))
+	return nil
+}
+
+// loadRun drives the Go worker with conc clients for d (loopback only):
+// three requests in four are cache hits, one a miss (a new number: 3
+// upstream calls and a registration). It reports 5xx answers and workerd's
+// resident memory before and after.
+func loadRun(s *server, conc int, d time.Duration, hit string, miss func() (string, string)) {
+	rss0 := s.w.RSS()
+	var ok, s5xx, other, failed atomic.Int64
+	var lat []time.Duration
+	var mu sync.Mutex
+	var seq atomic.Int64
+	deadline := time.Now().Add(d)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for c := 0; c < conc; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				path := hit
+				if seq.Add(1)%4 == 0 {
+					_, path = miss()
+				}
+				t0 := time.Now()
+				res, err := client.Get(s.url + path)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				switch {
+				case res.StatusCode == 200:
+					ok.Add(1)
+				case res.StatusCode >= 500:
+					s5xx.Add(1)
+				default:
+					other.Add(1)
+				}
+				mu.Lock()
+				lat = append(lat, time.Since(t0))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	rss1 := s.w.RSS()
+	sort.Slice(lat, func(a, b int) bool { return lat[a] < lat[b] })
+	p := func(q int) float64 {
+		if len(lat) == 0 {
+			return 0
+		}
+		return ms(lat[min(len(lat)-1, len(lat)*q/100)])
+	}
+	fmt.Printf("\n## Load run: %d clients for %s against the Go worker (3 in 4 cache hits, 1 in 4 misses), 127.0.0.1\n\n", conc, d)
+	fmt.Println("| requests | req/s | 200 | 5xx | other 4xx | transport errors | p50 ms | p99 ms | workerd RSS before MB | after MB |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Printf("| %d | %.0f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |\n", len(lat), float64(len(lat))/elapsed.Seconds(),
+		ok.Load(), s5xx.Load(), other.Load(), failed.Load(), p(50), p(99), float64(rss0)/1e6, float64(rss1)/1e6)
 }
