@@ -30,14 +30,6 @@ func src(name, number string, evs ...Event) SourceTimeline {
 	return SourceTimeline{Source: name, Number: number, Events: evs}
 }
 
-func statuses(r Result) []status.Status {
-	var out []status.Status
-	for _, e := range r.Events {
-		out = append(out, e.Status)
-	}
-	return out
-}
-
 func adviceCodes(r Result) []string {
 	var out []string
 	for _, a := range r.Advice {
