@@ -82,6 +82,12 @@ export function manifest(browser, proxy) {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     content_scripts: [
+      // The private bridge's isolated side first, at document_start (content/port.js).
+      {
+        matches: [...ORDER_MATCHES, ...TRACK_MATCHES],
+        js: SCRIPTS.contentStart,
+        run_at: 'document_start',
+      },
       {
         matches: [...ORDER_MATCHES, ...TRACK_MATCHES],
         js: SCRIPTS.page,
@@ -114,7 +120,8 @@ export function manifest(browser, proxy) {
     m.browser_specific_settings = {
       gecko: {
         id: FIREFOX_ID,
-        strict_min_version: '128.0',
+        // data_collection_permissions needs Firefox 140 (world: MAIN needs 128).
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['websiteContent'] },
       },
     };

@@ -150,6 +150,7 @@
         }));
       if (rec.aeDom.eta) v.eta = rec.aeDom.eta;
     }
+    if (!v.eta && rec.cardEta) v.eta = rec.cardEta;
     const contacts = [];
     for (const s of (rec.ae && rec.ae.sources) || [])
       for (const c of s.contacts || []) if (c && typeof c === 'object') contacts.push(c);
@@ -171,14 +172,41 @@
     };
   }
 
+  // needsAliExpress decides whether an order's own tracking should be fetched from
+  // AliExpress now — from its status and what is stored, never from the shape of its
+  // Track control (a link with tradeOrderId, a bare tracking link, a <button>). Cancelled
+  // and unpaid orders cost no call; a completed order only while it is recent (placed
+  // ≤ RECENT_COMPLETED_MS ago, when the card shows a readable date) and not yet stored.
+  // Stored data is cached by stage (BG.cadence, at least AE_REFETCH_MS), terminal forever.
+  BG.RECENT_COMPLETED_MS = 60 * 24 * HOUR;
+  BG.needsAliExpress = function needsAliExpress(rec, status, now) {
+    if (status === 'cancelled') return false;
+    if (status === 'pending' && !rec.hasTrack) return false; // unpaid, or not shipped yet
+    if (rec.ae && !rec.ae.error) {
+      if (TERMINAL.has(status)) return false;
+      const stage = rec.merged && rec.merged.progress ? rec.merged.progress.stage : 0;
+      const c = BG.cadence(status, stage);
+      const every = c === null ? BG.AE_REFETCH_MS : Math.max(BG.AE_REFETCH_MS, c);
+      return now - rec.ae.fetchedAt > every;
+    }
+    if (rec.ae && now - rec.ae.fetchedAt < BG.AE_REFETCH_MS) return false; // failed lately
+    if (TERMINAL.has(status)) {
+      const placed = Number(rec.placedAt) || 0;
+      return placed > 0 && now - placed <= BG.RECENT_COMPLETED_MS;
+    }
+    return true; // shipped, in transit, unknown: it may have shipped
+  };
+
   // onOrders: cards seen on a page → views now (stored or from the card), and which
-  // orders need AliExpress's tracking fetched.
+  // orders need AliExpress's tracking fetched (none during a cool-down: their views say
+  // "paused").
   BG.onOrders = async function onOrders(msg) {
     const page = checkPage(msg.page);
     const orders = (Array.isArray(msg.orders) ? msg.orders : [])
       .filter((o) => o && ID.test(o.orderId))
       .slice(0, 200);
     const recs = await BG.getRecords(orders.map((o) => o.orderId));
+    const pause = await BG.pauseState();
     const views = {},
       needMtop = [],
       dirty = [];
@@ -186,6 +214,7 @@
     for (const o of orders) {
       let rec = recs[o.orderId];
       const statusText = typeof o.statusText === 'string' ? o.statusText.slice(0, 200) : '';
+      const placedAt = Number.isFinite(o.placedAt) && o.placedAt > 0 ? o.placedAt : 0;
       if (!rec || rec.statusText !== statusText || rec.hasTrack !== !!o.hasTrack) {
         rec = rec || BG.newRecord(o.orderId);
         rec.host = page.host;
@@ -199,17 +228,25 @@
         }
         dirty.push(rec);
       }
-      views[o.orderId] = BG.viewOf(rec, msg.full);
-      const status = views[o.orderId].status;
-      if (
-        o.hasTrack &&
-        (!rec.ae || (!TERMINAL.has(status) && now - rec.ae.fetchedAt > BG.AE_REFETCH_MS))
-      )
-        needMtop.push(o.orderId);
+      const cardEta = typeof o.eta === 'string' ? o.eta.slice(0, 100) : '';
+      if (cardEta && rec.cardEta !== cardEta) {
+        rec.cardEta = cardEta; // the detail page's own ETA line, until AliExpress's data says more
+        if (!dirty.includes(rec)) dirty.push(rec);
+      }
+      if (placedAt && rec.placedAt !== placedAt) {
+        rec.placedAt = placedAt;
+        if (!dirty.includes(rec)) dirty.push(rec);
+      }
+      const view = BG.viewOf(rec, msg.full);
+      if (BG.needsAliExpress(rec, view.status, now)) {
+        if (pause.pausedUntil) view.paused = true;
+        else needMtop.push(o.orderId);
+      }
+      views[o.orderId] = view;
     }
     // The answer does not wait for the disk: later messages read the in-memory copy.
     BG.putRecords(dirty).catch((err) => console.warn('Waybill: storing parcels failed', err));
-    return { views, needMtop };
+    return { views, needMtop, pausedUntil: pause.pausedUntil };
   };
 
   // limitSources bounds what a decoded AliExpress answer contributes: ≤ AE_MAX_SOURCES

@@ -65,6 +65,11 @@
     const r = await BG.call('classify', { source: 'text', text: 'delivered' });
     return { ok: !r.error, timings: BG.timings };
   });
+  BG.on(M.extract, BG.onExtract);
+  BG.on(M.challenge, BG.onChallenge);
+  BG.on(M.pauseState, BG.onPauseState);
+  BG.on(M.health, BG.onHealth);
+  BG.on(M.pageHealth, BG.onPageHealth);
   BG.on(M.refresh, async () => BG.refreshDue(Date.now() + 365 * 864e5));
   chrome.alarms.onAlarm.addListener((a) => {
     if (a.name === BG.ALARM) BG.refreshDue().catch((e) => console.warn('Waybill refresh', e));

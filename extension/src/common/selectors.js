@@ -16,28 +16,40 @@
       headerInfo: '.order-item-header-right-info, [data-pl="order_item_header_info"]',
       detailLink:
         'a[data-pl="order_item_header_detail"], a[href*="/p/order/detail.html"][href*="orderId="]',
-      trackLink: 'a[href*="/p/tracking/"][href*="tradeOrderId="]',
+      // Any Track link, with tradeOrderId or bare (a signal only: whether to fetch is
+      // decided from the status; the mobile layout's Track <button> has no URL at all).
+      trackLink: 'a[href*="/p/tracking/"]',
       storeLink:
         '.order-item-store-name a[href*="/store/"], [data-pl="order_item_store_name"] a[href*="/store/"]',
       more: '.order-more button, [data-pl="order_more"] button',
     },
     // Order detail (B).
     detail: {
+      // The status block also holds a reminder line and buttons: its title is
+      // .order-block-title (older) or the block's first line (2026).
       status: '.order-status, .order-status-content, .order-block-title',
+      statusBlock: '.order-status',
+      statusTitle: '.order-block-title',
       track: '.order-detail-item-track',
-      trackLink: 'a[href*="/p/tracking/"][href*="tradeOrderId="]',
+      trackLink:
+        'a.order-detail-item-track-info[href], .order-detail-item-track a[href*="/p/tracking/"]',
+      trackEta: '.order-detail-item-track-eta-text',
       trackDesc: '.order-detail-item-track-info-desc',
       orderIdRow: 'span[data-pl="order_detail_gray_id"]',
     },
-    // Tracking page (C): hashed CSS modules, matched by stable prefixes.
+    // Tracking page (C): hashed CSS modules, matched by stable prefixes; v2 (current)
+    // and v1 (older: logistic-info--mailNo-pc--3cTqcXe span).
     track: {
       ready:
-        '[class*="arrival-time-v2--title"], [class*="logistic-info-v2--mailNoValue"], [class*="error--title"]',
-      tab: '[class^="tab-list-v2--tab"]',
-      eta: '[class*="arrival-time-v2--title"]',
-      carrier: '[class*="logistic-info-v2--carrierTitle"]',
-      mailNoValue: '[class*="logistic-info-v2--mailNoValue"]',
-      node: '[class*="logistic-info-v2--node--"]',
+        '[class*="arrival-time-v2--title"], [class*="logistic-info-v2--mailNoValue"], [class*="logistic-info--mailNo-pc"], [class*="error--title"]',
+      tab: '[class*="tab-list-v2--tab--"], [class*="tab-list--tab--"]',
+      tabActive: '[class*="--active"]',
+      eta: '[class*="arrival-time-v2--title"], [class*="arrival-time--title"]',
+      carrier: '[class*="logistic-info-v2--carrierTitle"], [class*="logistic-info--carrierTitle"]',
+      mailNo: '[class*="logistic-info-v2--mailNo--"], [class*="logistic-info--mailNo-pc"]',
+      mailNoValue:
+        '[class*="logistic-info-v2--mailNoValue"], [class*="logistic-info--mailNo-pc"] span',
+      node: '[class*="logistic-info-v2--node--"], [class*="logistic-info--node--"]',
       nodeTitle: '[class*="nodeTitle"]',
       nodeDesc: '[class*="nodeDesc"]',
       nodeTime: '[class*="nodeTime"]',

@@ -280,13 +280,16 @@ a{color:#1a4fb0}`;
       'aria-label': WB.t(loc, 'badge_label', WB.statusLabel(loc, view.status)),
       text: WB.statusLabel(loc, view.status),
     });
-    const note = view.checking
-      ? WB.t(loc, 'badge_checking')
-      : view.crossChecked
-        ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
-        : view.numbers && view.numbers.length
-          ? WB.t(loc, 'badge_notChecked')
-          : '';
+    // A cool-down after an AliExpress challenge: the card's own status, quietly "paused".
+    const note = view.paused
+      ? WB.t(loc, 'badge_paused')
+      : view.checking
+        ? WB.t(loc, 'badge_checking')
+        : view.crossChecked
+          ? WB.t(loc, 'badge_checked', (view.checkedWith || []).join(', '))
+          : view.numbers && view.numbers.length
+            ? WB.t(loc, 'badge_notChecked')
+            : '';
     const style = WB.shadowStyle(root, BADGE_CSS);
     root.replaceChildren(
       style || '',

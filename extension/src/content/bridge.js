@@ -1,47 +1,51 @@
 // bridge.js — the isolated side of the MAIN-world mtop bridge: asks for
-// mtop.ae.ld.querydetail per order id through window.postMessage, validates
-// the answers (source, origin, namespace, request id, shape), limits
-// concurrency, and caches per order id for the page's lifetime.
+// mtop.ae.ld.querydetail per order id over the private MessagePort (content/port.js),
+// validates the answers (request id, order id, shape, size), and calls AliExpress the
+// way the page does (aliexpress-live-2026.md §5): one call in flight, ≥ 400 ms between
+// calls plus 0–200 ms jitter. It stops at the first sign of a bot challenge
+// (FAIL_SYS_USER_VALIDATE or RGV587_ERROR anywhere in ret, a punish redirect, a baxia
+// overlay): the background keeps a 30-minute cool-down in storage, shared by all tabs,
+// and asked before every call. Logged-out and traffic-limit answers stop too.
 (function (WB) {
   'use strict';
-  const NS = 'waybill/v1';
-  const pending = new Map(); // request id → {resolve, timer}
+  const pending = new Map(); // request id → {resolve, timer, orderId}
   const cache = new Map(); // orderId → Promise<result>
   const queue = [];
-  let active = 0;
-  let stopped = ''; // set on anti-bot / login errors: no more calls on this page
+  let busy = false;
+  let lastEnd = 0; // when the previous call finished
+  let stopped = ''; // 'challenge' | 'logged_out' | 'traffic_limit' | 'paused': no more calls on this page
 
-  WB.mtopOptions = { concurrency: 2, gapMs: 150, timeoutMs: 15000 };
+  WB.mtopOptions = { gapMs: 400, jitterMs: 200, timeoutMs: 15000 };
+  WB.MTOP_STOP = Object.freeze({
+    challenge: /RGV587_ERROR|FAIL_SYS_USER_VALIDATE|_____tmd_____\/punish/,
+    logged_out: /FAIL_SYS_SESSION_EXPIRED|NEED_LOGIN|FAIL_SYS_SID_INVALID|FAIL_SYS_LOGIN/,
+    traffic_limit: /FAIL_SYS_TRAFFIC_LIMIT/,
+  });
 
-  function onMessage(ev) {
-    if (ev.source !== window || ev.origin !== location.origin) return;
-    const d = ev.data;
-    if (
-      !d ||
-      typeof d !== 'object' ||
-      d.ns !== NS ||
-      d.kind !== 'mtop-response' ||
-      typeof d.id !== 'string'
-    )
-      return;
-    const p = pending.get(d.id);
-    // An answer for another order is not ours (a page script saw the request id): keep waiting for the bridge.
-    if (!p || d.orderId !== p.orderId) return;
-    pending.delete(d.id);
-    clearTimeout(p.timer);
-    p.resolve(validate(d, p.orderId));
+  const port = WB.bridgePort || null; // content/port.js (document_start)
+  if (port) {
+    port.onmessage = (ev) => {
+      const d = ev.data;
+      if (!d || typeof d !== 'object' || d.kind !== 'mtop-response' || typeof d.id !== 'string')
+        return;
+      const p = pending.get(d.id);
+      if (!p) return;
+      pending.delete(d.id);
+      clearTimeout(p.timer);
+      p.resolve(validate(d, p.orderId));
+    };
   }
-  window.addEventListener('message', onMessage);
 
   WB.MTOP_MAX_BYTES = 256 * 1024; // a real querydetail answer is ~10 KiB
   const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
 
   // validate returns {ok:true, payload} for a querydetail answer with a tracking list, else {ok:false, error}.
-  // The answer is untrusted: any page script sees the request id on the shared window and
-  // can answer first, so it must name the requested order, stay small and have the right shape.
+  // The answer is still untrusted (it is what the page's mtop client resolved to): it must
+  // name the requested order, stay small and have the right shape.
   function validate(d, orderId) {
     if (typeof d.orderId !== 'string' || d.orderId !== orderId)
       return { ok: false, error: 'order_mismatch' };
+    if (d.challenge) return { ok: false, error: 'challenge' };
     if (d.ok !== true)
       return {
         ok: false,
@@ -58,8 +62,10 @@
     if (json.length > WB.MTOP_MAX_BYTES) return { ok: false, error: 'too_large' };
     if (!isObj(r) || !isObj(r.data)) return { ok: false, error: 'bad_shape' };
     if (r.ret !== undefined && !Array.isArray(r.ret)) return { ok: false, error: 'bad_shape' };
-    const ret = Array.isArray(r.ret) ? String(r.ret[0] || '') : '';
-    if (ret && !ret.startsWith('SUCCESS')) return { ok: false, error: ret.slice(0, 200) };
+    const rets = Array.isArray(r.ret) ? r.ret.map((x) => String(x)) : [];
+    // A challenge may follow SUCCESS or another code: every position of ret counts.
+    const bad = rets.find((x) => !x.startsWith('SUCCESS') || WB.MTOP_STOP.challenge.test(x));
+    if (bad !== undefined) return { ok: false, error: rets.join(' ').slice(0, 200) };
     const mod = r.data.module;
     if (!isObj(mod) || !Array.isArray(mod.trackingDetailLineList))
       return { ok: false, error: 'bad_shape' };
@@ -88,6 +94,7 @@
   }
 
   function send(orderId) {
+    if (!port) return Promise.resolve({ ok: false, error: 'no_bridge' });
     return new Promise((resolve) => {
       const id = newId();
       const timer = setTimeout(() => {
@@ -95,32 +102,57 @@
         resolve({ ok: false, error: 'timeout' });
       }, WB.mtopOptions.timeoutMs);
       pending.set(id, { resolve, timer, orderId });
-      window.postMessage({ ns: NS, kind: 'mtop-request', id, orderId }, location.origin);
+      port.postMessage({ kind: 'mtop-request', id, orderId });
     });
   }
 
-  function pump() {
-    while (active < WB.mtopOptions.concurrency && queue.length) {
+  // stopReason names why an answer (or the page) means "no more calls", else ''.
+  WB.stopReason = function stopReason(error) {
+    if (document.querySelector(WB.SEL.captcha)) return 'challenge';
+    if (location.pathname.startsWith('/_____tmd_____/punish')) return 'challenge';
+    for (const [reason, re] of Object.entries(WB.MTOP_STOP))
+      if (re.test(error || '')) return reason;
+    return '';
+  };
+
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  // One call at a time: wait for the gap, ask the background whether a cool-down is
+  // on (another tab may have met a challenge meanwhile), then call.
+  async function pump() {
+    if (busy) return;
+    busy = true;
+    while (queue.length) {
       const job = queue.shift();
-      active++;
-      const run = stopped ? Promise.resolve({ ok: false, error: stopped }) : send(job.orderId);
-      run.then((res) => {
-        if (
-          !res.ok &&
-          /USER_VALIDATE|SESSION_EXPIRED|NEED_LOGIN|SID_INVALID|TRAFFIC_LIMIT/.test(res.error)
-        )
-          stopped = res.error;
-        if (document.querySelector(WB.SEL.captcha)) stopped = 'captcha';
-        job.resolve(res);
-        setTimeout(() => {
-          active--;
-          pump();
-        }, WB.mtopOptions.gapMs);
-      });
+      if (!stopped) {
+        const wait =
+          lastEnd + WB.mtopOptions.gapMs + Math.random() * WB.mtopOptions.jitterMs - Date.now();
+        if (lastEnd && wait > 0) await sleep(wait);
+      }
+      if (!stopped) {
+        const st = await WB.send(WB.MSG.pauseState, {});
+        if (st && st.pausedUntil > Date.now()) stopped = 'paused';
+        else if (WB.stopReason('')) stopped = 'challenge';
+      }
+      if (stopped) {
+        job.resolve({ ok: false, error: stopped, stopped });
+        continue;
+      }
+      const res = await send(job.orderId);
+      lastEnd = Date.now();
+      const reason = res.ok ? WB.stopReason('') : WB.stopReason(res.error);
+      if (reason) {
+        stopped = reason;
+        if (reason !== 'logged_out') await WB.send(WB.MSG.challenge, { reason });
+        job.resolve({ ok: false, error: reason, stopped: reason });
+        continue;
+      }
+      job.resolve(res);
     }
+    busy = false;
   }
 
-  // querydetail resolves to {ok, payload|error}; one call per order id per page.
+  // querydetail resolves to {ok, payload|error, stopped?}; one call per order id per page.
   WB.querydetail = function querydetail(orderId) {
     if (!cache.has(orderId)) {
       cache.set(
@@ -134,4 +166,5 @@
     return cache.get(orderId);
   };
   WB.mtopStats = () => ({ requested: cache.size, stopped });
+  WB.mtopStopped = () => stopped;
 })((globalThis.WB = globalThis.WB || {}));

@@ -23,6 +23,11 @@
     const fetched = await Promise.all(
       (Array.isArray(first.needMtop) ? first.needMtop : []).map(async (id) => {
         const res = await WB.querydetail(id);
+        if (res.stopped && !opts.domFallback) {
+          // A challenge, a cool-down or a logged-out page: the card's own status, "paused".
+          if (firstViews[id]) apply([Object.assign({}, firstViews[id], { paused: true })]);
+          return '';
+        }
         if (res.ok) {
           const r = await WB.send(M.aliexpress, {
             page,
@@ -103,7 +108,12 @@
           asked.add(id);
           const o = ids.get(card);
           storeUrls.set(id, o.storeUrl);
-          fresh.push({ orderId: id, statusText: o.statusText, hasTrack: o.hasTrack });
+          fresh.push({
+            orderId: id,
+            statusText: o.statusText,
+            hasTrack: o.hasTrack,
+            placedAt: o.placedAt,
+          });
         }
       }
       if (fresh.length) WB.pipeline(ctx, fresh, apply);

@@ -9,6 +9,7 @@
     else if (info.kind === 'detail') WB.runDetail(document, info, location);
     else if (info.kind === 'track') WB.runTrack(document, info, location);
     else if (info.kind === 'ru') WB.runRu(document, info);
+    WB.watchHealth(document, info, location);
   } catch (err) {
     console.warn('Waybill: page not handled', err); // never break the page
   }

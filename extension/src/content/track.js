@@ -1,6 +1,6 @@
 // track.js — the tracking page: the merged-timeline panel. Data from
 // mtop.ae.ld.querydetail through the MAIN-world bridge; the page's own DOM
-// (hashed CSS-module classes) is the fallback.
+// (hashed CSS-module classes, v1 and v2, every package tab) is the fallback.
 (function (WB) {
   'use strict';
   WB.runTrack = function runTrack(doc, info, loc) {
@@ -15,9 +15,24 @@
           WB.renderPanel(doc, v, ctx);
         }
     };
-    const domFallback = () =>
+    // The fallback reads every package (each tab in turn) and finds the numbers with the
+    // core's extract (in the background), not with a pattern of our own.
+    const domFallback = async () => {
+      await whenReady();
+      const all = await WB.readAllPackages(doc);
+      const ex = all.numberTexts.length
+        ? await WB.send(WB.MSG.extract, { text: all.numberTexts.join('\n') })
+        : null;
+      return {
+        numbers: ex && Array.isArray(ex.numbers) ? ex.numbers : [],
+        events: all.events,
+        eta: all.eta,
+        packages: all.packages.length,
+      };
+    };
+    const whenReady = () =>
       new Promise((resolve) => {
-        const done = () => resolve(WB.readTrackingDom(doc));
+        const done = () => resolve();
         if (doc.querySelector(WB.SEL.track.ready)) return done();
         const mo = new MutationObserver(() => {
           if (doc.querySelector(WB.SEL.track.ready)) {

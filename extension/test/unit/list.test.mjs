@@ -133,7 +133,14 @@ test('late, appended and re-rendered cards: one badge each, numbers from queryde
     s.map((x) => x.order),
     want.map((o) => o.orderId),
   );
-  const shipped = want.filter((o) => o.shipped).map((o) => o.orderId);
+  // Every card that may have shipped, whatever its Track control (link, bare link, mobile
+  // <button>), and the recently completed one; never cancelled, unpaid or long completed.
+  const shipped = want.filter((o) => o.fetch).map((o) => o.orderId);
+  assert.deepEqual([...new Set(want.filter((o) => o.shipped).map((o) => o.shape))].sort(), [
+    'bare',
+    'link',
+    'mobile',
+  ]);
   await until(
     () => p.state().filter((x) => x.numbers).length === shipped.length,
     'all shipped have numbers',
@@ -141,7 +148,7 @@ test('late, appended and re-rendered cards: one badge each, numbers from queryde
   assert.deepEqual(
     [...p.mtopCalls].sort(),
     [...shipped].sort(),
-    'querydetail once per shipped order',
+    'querydetail once per order that may have shipped',
   );
   for (const x of p.state()) {
     if (shipped.includes(x.order))
@@ -151,37 +158,33 @@ test('late, appended and re-rendered cards: one badge each, numbers from queryde
   assert.ok(BG.stats.proxyErrors > 0, 'the proxy was tried and is down');
 });
 
-test('the bridge ignores messages of the wrong shape or from elsewhere', async () => {
+test('the bridge listens to no window message: forged requests, answers and ports change nothing', async () => {
   const p = page();
   const before = p.mtopCalls.length;
   const W = p.window;
-  W.postMessage(
-    { ns: 'waybill/v1', kind: 'mtop-request', id: 'short', orderId: '8214398062177351' },
-    W.location.origin,
-  ); // bad id
-  W.postMessage(
-    { ns: 'waybill/v1', kind: 'mtop-request', id: 'abcdefgh12', orderId: '123' },
-    W.location.origin,
-  ); // bad order id
-  W.postMessage(
-    { ns: 'other', kind: 'mtop-request', id: 'abcdefgh12', orderId: '8214398062177351' },
-    W.location.origin,
-  );
-  W.postMessage('mtop-request 8214398062177351', W.location.origin);
-  // A well-formed request from another origin, or not from this window (an iframe).
   const good = {
     ns: 'waybill/v1',
     kind: 'mtop-request',
     id: 'abcdefgh12',
     orderId: '8214398062177351',
   };
-  W.dispatchEvent(
-    new W.MessageEvent('message', { data: good, origin: 'https://evil.example', source: W }),
+  W.postMessage(good, W.location.origin); // the former window protocol
+  W.postMessage('mtop-request 8214398062177351', W.location.origin);
+  // A page script (the document has scripts now) asks for the port, or offers its own.
+  p.document.body.append(p.document.createElement('script'));
+  const stolen = [];
+  const steal = (ev) => stolen.push(...ev.ports);
+  p.document.addEventListener('waybill-bridge-port', steal);
+  p.document.dispatchEvent(new W.Event('waybill-bridge-hello'));
+  p.document.removeEventListener('waybill-bridge-port', steal);
+  const mine = new MessageChannel();
+  p.document.dispatchEvent(
+    new W.MessageEvent('waybill-bridge-port', { ports: [mine.port2], cancelable: true }),
   );
-  W.dispatchEvent(
-    new W.MessageEvent('message', { data: good, origin: W.location.origin, source: null }),
-  );
+  mine.port1.postMessage(good);
   await new Promise((r) => setTimeout(r, 200));
+  mine.port1.close();
+  assert.equal(stolen.length, 0, 'the port is never handed out again');
   assert.equal(p.mtopCalls.length, before);
   const ok = await p.WB.querydetail('8214398062177351');
   assert.equal(ok.ok, true);
@@ -195,35 +198,22 @@ test('the bridge treats answers as untrusted: another order, oversized or malfor
   const W = p.window;
   const id = '8214779947343229',
     other = '8214398062177351';
-  // A page script answers before the MAIN-world bridge: first for another order id (ignored,
-  // the real answer still arrives), then echoing the right id with another order's payload.
-  let mode = 'wrong-echo';
-  W.addEventListener('message', (ev) => {
-    const d = ev.data;
-    if (!d || d.kind !== 'mtop-request') return;
-    if (mode === 'wrong-echo')
-      W.postMessage({
-        ns: 'waybill/v1',
-        kind: 'mtop-response',
-        id: d.id,
-        orderId: other,
-        ok: true,
-        response: site.querydetail(other),
-      });
-    if (mode === 'other-payload')
-      W.postMessage({
-        ns: 'waybill/v1',
-        kind: 'mtop-response',
-        id: d.id,
-        orderId: d.orderId,
-        ok: true,
-        response: site.querydetail(other),
-      });
-  });
+  // A page script posts forged answers on the window: nobody listens there any more.
+  W.addEventListener('message', () => {});
+  for (const orderId of [id, other])
+    W.postMessage({
+      ns: 'waybill/v1',
+      kind: 'mtop-response',
+      id: 'abcdefgh12',
+      orderId,
+      ok: true,
+      response: site.querydetail(other),
+    });
   const a = await p.WB.querydetail(id);
   assert.equal(a.ok, true, JSON.stringify(a).slice(0, 200));
   assert.ok(JSON.stringify(a.payload).includes('tradeOrderId=' + id));
-  mode = 'other-payload';
+  // The page's own client answers with another order's payload: rejected.
+  W.lib.mtop.request = async () => JSON.parse(JSON.stringify(site.querydetail(other)));
   const b = await p.WB.querydetail('8212313961591322');
   assert.deepEqual([b.ok, b.error], [false, 'order_mismatch']);
   // validate directly: size cap, shapes, order ids in the payload.

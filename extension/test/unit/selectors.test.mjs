@@ -35,6 +35,10 @@ const captcha = loadDom(
 );
 
 const SEL = list.WB.SEL;
+// The list fixture mixes the live card shapes (link, bare link, mobile button) and Choice
+// cards without a store link: count what each selector must find from the orders.
+const ten = site.orders(10);
+const desktop = ten.filter((o) => o.shape !== 'mobile');
 // Where each selector must match, and how many elements at least (exact when `exact`).
 const EXPECT = {
   list: {
@@ -45,16 +49,19 @@ const EXPECT = {
     headerStatus: [10, true],
     statusText: [10, true],
     headerInfo: [10, true],
-    detailLink: [10, true],
-    trackLink: [2, true],
-    storeLink: [10, true],
+    detailLink: [10, true], // the Details link, or the mobile card itself
+    trackLink: [desktop.filter((o) => o.shipped).length, true],
+    storeLink: [desktop.filter((o) => !o.choice).length, true],
     more: [1, true],
   },
   detail: {
     doc: detail.document,
     status: [1],
+    statusBlock: [1, true],
+    statusTitle: [1, true],
     track: [1, true],
     trackLink: [1, true],
+    trackEta: [1, true],
     trackDesc: [1, true],
     orderIdRow: [1, true],
   },
@@ -62,7 +69,9 @@ const EXPECT = {
     doc: track.document,
     ready: [2],
     tab: [1, true],
+    tabActive: [1, true],
     eta: [1, true],
+    mailNo: [1, true],
     carrier: [1, true],
     mailNoValue: [1, true],
     node: [26, true],
