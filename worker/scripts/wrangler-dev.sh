@@ -64,10 +64,11 @@ ratelimits=
 if [[ $rl_limit != 0 ]]; then
   ratelimits=',"ratelimits":[{"name":"RATE_LIMITER","namespace_id":"1001","simple":{"limit":'"$rl_limit"',"period":'"$rl_period"'}}]'
 fi
+# Another entry point (WORKER_MAIN: the benchmark's JS worker) exports no Ledger.
+ledger=',"durable_objects":{"bindings":[{"name":"LEDGER","class_name":"Ledger"}]},"migrations":[{"tag":"v1","new_sqlite_classes":["Ledger"]}]'
+[[ -n ${WORKER_MAIN:-} ]] && ledger=
 cat >"$tmp/wrangler.jsonc" <<JSON
-{"name":"${WORKER_NAME:-waybill}","main":"$main","compatibility_date":"$compat"$ratelimits,
- "durable_objects":{"bindings":[{"name":"LEDGER","class_name":"Ledger"}]},
- "migrations":[{"tag":"v1","new_sqlite_classes":["Ledger"]}]}
+{"name":"${WORKER_NAME:-waybill}","main":"$main","compatibility_date":"$compat"$ratelimits$ledger}
 JSON
 umask 077
 : >"$tmp/.dev.vars"
