@@ -74,7 +74,8 @@ export function manifest(browser, proxy) {
     version: pkg.version,
     default_locale: 'en',
     icons: Object.fromEntries(ICON_SIZES.map((n) => [n, `icons/${n}.png`])),
-    permissions: ['storage', 'alarms'],
+    // notifications: parcel changes a buyer acts on; contextMenus: "Track with Waybill".
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: [...ORDER_MATCHES, ...TRACK_MATCHES, 'https://aliexpress.ru/*', proxyOrigin],
     // Users may point the options page at another proxy; asked for at run time only.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
@@ -251,7 +252,7 @@ export function build() {
         `globalThis.WAYBILL_CONFIG = Object.freeze(${JSON.stringify({ proxyUrl: proxyURL, version: pkg.version, browser })});\n`,
     );
     fs.writeFileSync(path.join(out, 'background', 'boot.js'), serviceWorkerBoot());
-    for (const page of ['popup', 'options']) {
+    for (const page of ['popup', 'options', 'dashboard']) {
       const file = path.join(out, page, page + '.html');
       fs.writeFileSync(file, withScripts(fs.readFileSync(file, 'utf8'), SCRIPTS[page]));
     }

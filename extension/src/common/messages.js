@@ -33,6 +33,19 @@
     ping: ['extension', 'one real core call, for wake-up timing {} → {ok, timings}'],
     refresh: ['extension', 'cross-check every stored parcel now {} → {due, calls, error}'],
     pageHealth: ['extension', 'the latest page health report of a tab {tabId} → {report}'],
+    // The dashboard (dashboard/dashboard.html) and the popup's summary (background/dashboard.js).
+    dashList: ['extension', 'every parcel with its group {} → {parcels, counts, storeError}'],
+    dashAdd: [
+      'extension',
+      'add numbers from pasted text {text, asTyped?} → {added, duplicates, problems, parcels}',
+    ],
+    dashUpdate: ['extension', 'the buyer names, archives or mutes a parcel {id, …} → {parcel}'],
+    dashDelete: ['extension', 'delete a parcel for good {id} → {ok}'],
+    dashDetail: ['extension', 'one parcel with its merged timeline {id} → {parcel}'],
+    dashRefresh: ['extension', 'cross-check every active parcel now {} → {calls, error}'],
+    dashExport: ['extension', 'every parcel and its events {} → {schema, parcels}'],
+    dashImport: ['extension', 'merge an export back {data} → {imported, events, parcels}'],
+    summary: ['extension', 'counts per group and the parcels needing attention {} → {…}'],
   };
 
   WB.MESSAGES = Object.freeze(

@@ -19,16 +19,18 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
 .src{display:inline-block;margin-right:4px;padding:0 6px;border-radius:8px;background:#eef1f5;font-size:11px;color:#444}
 .conflict{color:#9b1c1c}a{color:#1a4fb0}`;
 
-  // renderPanel creates or updates the one panel on the tracking page.
+  // renderPanel creates or updates the one panel on the tracking page, or, with
+  // ctx.mount (the dashboard), the one panel inside that element: one component for both.
   WB.renderPanel = function renderPanel(doc, view, ctx) {
     const loc = ctx.locale,
       E = (...a) => WB.el(doc, ...a);
-    let host = doc.querySelector('.waybill-panel');
+    let host = (ctx.mount || doc).querySelector('.waybill-panel');
     if (!host) {
       host = E('section', { class: 'waybill-panel', 'data-waybill-panel': '1' });
       host.attachShadow({ mode: 'open' });
-      const anchor = doc.querySelector(WB.SEL.track.panelAnchor);
-      if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(host, anchor);
+      const anchor = ctx.mount ? null : doc.querySelector(WB.SEL.track.panelAnchor);
+      if (ctx.mount) ctx.mount.append(host);
+      else if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(host, anchor);
       else doc.body.prepend(host);
     }
     host.setAttribute('data-waybill-status', view.status || 'unknown');

@@ -1,42 +1,68 @@
-// popup.js — the dashboard: every stored parcel, newest first, in the browser's language.
+// popup.js — a compact summary in the browser's language: how many parcels per group,
+// the parcels needing attention, and the way to the dashboard (dashboard/dashboard.html).
 (async function (WB) {
   'use strict';
   const loc = WB.localeFor(chrome.i18n.getUILanguage(), '');
+  const t = (k, ...a) => WB.t(loc, k, ...a);
   const $ = (id) => document.getElementById(id);
-  const E = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
-  };
-  $('title').textContent = WB.t(loc, 'popup_title');
-  const res = await WB.send(WB.MSG.list);
-  const parcels = (res && res.parcels) || [];
-  if (!parcels.length) {
+  const E = (...a) => WB.el(document, ...a);
+  document.documentElement.lang = loc.replace('_', '-');
+  document.documentElement.dir = WB.dirFor(loc);
+  $('title').textContent = t('popup_title');
+  const dash = $('open-dashboard');
+  dash.textContent = t('popup_open_dashboard');
+  dash.href = chrome.runtime.getURL('dashboard/dashboard.html');
+  dash.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    chrome.tabs.create({ url: dash.href });
+    window.close();
+  });
+  const res = await WB.send(WB.MSG.summary, {});
+  if (!res || !res.counts) return;
+  if (res.storeError && res.storeError.code === 'quota') {
+    $('error').hidden = false;
+    $('error').textContent = t('dash_quota');
+  }
+  if (!res.total) {
     $('empty').hidden = false;
-    $('empty').textContent = WB.t(loc, 'popup_empty');
+    $('empty').textContent = t('popup_empty');
     return;
   }
-  for (const p of parcels) {
-    const li = E('li');
-    li.dataset.waybillStatus = p.status;
-    const a = E('a', '', WB.t(loc, 'popup_order', p.orderId));
-    a.href = WB.links.tracking(p.host, p.orderId);
-    a.target = '_blank';
-    li.append(E('span', 'st', WB.t(loc, 'status_' + p.status) + ' '), a);
-    if (p.numbers.length) li.append(E('div', 'num', p.numbers.join(' · ')));
-    if (p.latest)
-      li.append(E('div', 'latest', [p.latest.text, p.latest.location].filter(Boolean).join(' · ')));
-    if (p.numbers.length)
-      li.append(
-        E(
-          'div',
-          'note',
-          p.crossChecked
-            ? WB.t(loc, 'badge_checked', p.checkedWith.join(', '))
-            : WB.t(loc, 'badge_notChecked'),
-        ),
-      );
-    $('list').append(li);
+  for (const g of ['attention', 'moving', 'delivered', 'archived']) {
+    $('counts').append(
+      E(
+        'li',
+        { 'data-group': g },
+        E('span', { class: 'n', text: String(res.counts[g] || 0) }),
+        ' ',
+        E('span', { text: t('group_' + g) }),
+      ),
+    );
+  }
+  if (res.attention.length) {
+    $('attention-title').hidden = false;
+    $('attention-title').textContent = t('group_attention');
+  }
+  for (const p of res.attention) {
+    const who = p.name || (p.orderId ? t('popup_order', p.orderId) : p.numbers[0] || '');
+    const a = E('a', {
+      href: chrome.runtime.getURL('dashboard/dashboard.html') + '#open=' + encodeURIComponent(p.id),
+      text: who,
+    });
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      chrome.tabs.create({ url: a.href });
+      window.close();
+    });
+    const adv = (p.advice || [])[0];
+    $('attention').append(
+      E(
+        'li',
+        { 'data-waybill-parcel': '', 'data-waybill-status': p.status },
+        E('span', { class: 'st', text: WB.statusLabel(loc, p.status) + ' ' }),
+        a,
+        adv ? E('div', { class: 'latest', text: WB.adviceText(loc, adv) }) : '',
+      ),
+    );
   }
 })(globalThis.WB);

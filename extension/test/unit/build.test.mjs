@@ -31,9 +31,9 @@ test('chrome and firefox manifests differ only where they must', () => {
   assert.deepEqual(c, f);
 });
 
-test('minimal permissions: storage, alarms, AliExpress hosts and the proxy; no cookies, no <all_urls>', () => {
+test('minimal permissions: storage, alarms, notifications, contextMenus, AliExpress hosts and the proxy; no cookies, no <all_urls>', () => {
   const m = manifest('chrome', 'https://proxy.example.workers.dev');
-  assert.deepEqual(m.permissions, ['storage', 'alarms']);
+  assert.deepEqual(m.permissions, ['storage', 'alarms', 'notifications', 'contextMenus']);
   const hosts = m.host_permissions;
   assert.ok(hosts.includes('https://proxy.example.workers.dev/*'));
   for (const h of hosts)
