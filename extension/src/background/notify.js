@@ -93,7 +93,8 @@
       }
       case 'protection': {
         const d = m.protection && m.protection.endsAt ? new Date(m.protection.endsAt) : null;
-        const day = d && !isNaN(d) ? d.toLocaleDateString(chrome.i18n.getUILanguage()) : '';
+        const ui = chrome.i18n && chrome.i18n.getUILanguage ? chrome.i18n.getUILanguage() : 'en';
+        const day = d && !isNaN(d) ? d.toLocaleDateString(ui) : '';
         return msg('notif_protection', [name, day]);
       }
       case 'stale':
