@@ -102,6 +102,41 @@ try {
   await page.waitForTimeout(800);
   await shot(page, '05-order-detail.png');
 
+  // The page's language decides the badges and the panel: a pt-BR tracking page, an
+  // Arabic list (right to left).
+  await page.goto(
+    'https://pt.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=8214779947343229',
+  );
+  await page.locator('.waybill-panel').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(800);
+  await shot(page, '08-tracking-pt-BR.png', { fullPage: true });
+  await page.goto('https://ar.aliexpress.com/p/order/index.html?fixture_delay=200&fixture_lang=ar');
+  await settle(page, 10, true);
+  await page.locator('.waybill-badge[data-waybill-order="8214398062177351"]').hover();
+  await page.waitForTimeout(150);
+  await shot(page, '09-list-ar-rtl.png');
+
+  // The dashboard: a messy paste (spaced, fullwidth, an order id, a failed check digit),
+  // then the same parcels in Arabic, right to left, one of them opened.
+  const dash = `chrome-extension://${b.extId}/dashboard/dashboard.html`;
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(dash);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.fill(
+    '#waybill-add',
+    'my parcels: rb 147 799 475 cn, ＬＸ１２３４５６７８５ＣＮ, order 8214398062177351, RB147799476CN',
+  );
+  await page.click('#waybill-add-submit');
+  await page.waitForSelector('#waybill-add-result [data-waybill-problem]', { timeout: 30000 });
+  await page.waitForTimeout(300);
+  await shot(page, '10-dashboard.png', { fullPage: true });
+  await page.goto(dash + '?lang=ar');
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.locator('[data-waybill-parcel] button.open').first().click();
+  await page.locator('[data-waybill-parcel] .waybill-panel').first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(300);
+  await shot(page, '11-dashboard-ar-rtl.png', { fullPage: true });
+
   await page.setViewportSize({ width: 420, height: 600 });
   await page.goto(`chrome-extension://${b.extId}/popup/popup.html`);
   await page.waitForTimeout(500);

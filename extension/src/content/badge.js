@@ -294,7 +294,7 @@ a{color:#1a4fb0}`;
     root.replaceChildren(
       style || '',
       pill,
-      note ? WB.el(doc, 'span', { class: 'note', text: note }) : '',
+      note ? WB.el(doc, 'span', { class: 'note', dir: WB.dirFor(loc), text: note }) : '',
     );
     // The tooltip is built when first wanted (hover, focus): 50 cards should not
     // pay for 50 tooltips nobody opens.

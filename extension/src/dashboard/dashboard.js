@@ -5,7 +5,9 @@
 (async function (WB) {
   'use strict';
   const M = WB.MSG;
-  const loc = WB.localeFor(chrome.i18n.getUILanguage(), '');
+  // The browser's language, unless the address asks for one (?lang=ar: a preview, the demo).
+  const asked = new URLSearchParams(location.search).get('lang');
+  const loc = WB.localeFor(asked || chrome.i18n.getUILanguage(), '');
   const t = (k, ...a) => WB.t(loc, k, ...a);
   const $ = (id) => document.getElementById(id);
   const E = (...a) => WB.el(document, ...a);
