@@ -154,6 +154,18 @@ try {
   const b = await launch(ext.dir);
   const fresh = await visit(b, 'fresh');
   const stored = await visit(b, 'from storage');
+  // Bytes per stored order (schema 3, packed), as the 50-order page left them.
+  const sizes = await b.sw.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    const out = { checked: [], all: [] };
+    for (const [k, v] of Object.entries(all)) {
+      if (!k.startsWith('p:')) continue;
+      const n = new TextEncoder().encode(JSON.stringify(v)).length;
+      out.all.push(n);
+      if (v.checkedAt && v.tl) out.checked.push(n);
+    }
+    return out;
+  });
   await b.close();
   const shipped = fresh.mtop;
   rows.push(['50-order page, fresh: cards appear → 50 badges', ms(fresh.badges), '≤ 1 s']);
@@ -183,6 +195,76 @@ try {
     '⌈numbers/40⌉',
   ]);
   rows.push(['proxy calls per page, from storage', String(stored.proxyCalls), '0']);
+  const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
+  rows.push([
+    `bytes per stored order: cross-checked (${sizes.checked.length}) median / max; all ${sizes.all.length} orders mean`,
+    `${median(sizes.checked) || 'n/a'} / ${sizes.checked.length ? Math.max(...sizes.checked) : 'n/a'}; ${Math.round(mean(sizes.all))}`,
+    'target ≤ 2 KB',
+  ]);
+
+  // 4. The dashboard with 500 parcels: first paint of the list, then search latency.
+  const dash = await launch(ext.dir);
+  await dash.sw.evaluate(async (n) => {
+    const recs = {};
+    for (let i = 0; i < n; i++) {
+      const number = 'LB' + String(10000000 + i * 7) + '0CN';
+      const r = BG.newManualRecord(number);
+      const day = Date.UTC(2026, 10, 1) + i * 3600e3;
+      const events = Array.from({ length: 12 }, (_, j) => ({
+        time: new Date(day + j * 86400e3).toISOString().replace('.000Z', 'Z'),
+        status: j < 11 ? 'in_transit' : ['delivered', 'in_transit', 'exception'][i % 3],
+        text: `Parcel ${i} scan ${j}: arrived at sorting center ${j}`,
+        location: `City ${j}`,
+        sources: ['cainiao', '17track'],
+        numbers: [number],
+      }));
+      r.proxy[number] = {
+        fetchedAt: Date.now(),
+        sources: [
+          { source: 'cainiao', number, events: [] },
+          { source: '17track', number, events: [] },
+        ],
+      };
+      r.merged = {
+        status: events[11].status,
+        events,
+        numbers: [number],
+        legs: [{ number, role: 'last_mile', carrier: ['Correos', 'PostNL', 'J&T Express'][i % 3] }],
+        advice: [],
+        conflicts: [],
+        stale: i % 10 === 0,
+        progress: { stage: 3, of: 5 },
+      };
+      r.name = i % 5 === 0 ? `gift ${i}` : '';
+      r.archived = i % 17 === 0;
+      recs[BG.keyOf(BG.idOf(r))] = BG.pack(r);
+    }
+    await chrome.storage.local.set(recs);
+  }, 500);
+  const paints = [],
+    searches = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await dash.ctx.newPage();
+    await page.goto(`chrome-extension://${dash.extId}/dashboard/dashboard.html`);
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 60000 });
+    const t = await page.evaluate(() => ({
+      listed: performance.getEntriesByName('waybill-listed')[0].startTime,
+      items: document.querySelectorAll('[data-waybill-parcel]').length,
+    }));
+    paints.push(t.listed);
+    for (const q of ['lb1000', 'gift 1', 'postnl', 'LB10003500CN', '']) {
+      await page.fill('#waybill-search', q);
+      searches.push(Number(await page.evaluate(() => document.body.dataset.searchMs)));
+    }
+    await page.close();
+  }
+  await dash.close();
+  rows.push(['dashboard, 500 parcels: navigation → list drawn (median)', ms(median(paints)), '']);
+  rows.push([
+    'dashboard, 500 parcels: search, one keystroke → list redrawn (median / max)',
+    `${median(searches).toFixed(1)} ms / ${Math.max(...searches).toFixed(1)} ms`,
+    '',
+  ]);
   rows.push([
     'querydetail (mtop) calls, fresh / from storage',
     `${fresh.mtop} / ${stored.mtop}`,
