@@ -38,6 +38,9 @@ globalThis.context = {
     SEVENTEEN_URL: fakes + "/track/v2.2",
     SEVENTEEN_TOKEN: token,
     RATE_LIMIT: "0",
+    ALLOW_NO_ORIGIN: "1", // the benchmark is curl-like
+    REGISTER_DAILY: "1000000", // the fakes have no quota
+    REGISTER_DAILY_PER_CLIENT: "1000000",
   },
   binding,
 };

@@ -74,7 +74,10 @@ type Options struct {
 	Port      int           // 0: a free port
 	ReadyPath string        // polled until it answers 200 (default /healthz)
 	Timeout   time.Duration // for readiness (default 120 s)
-	PollEvery time.Duration // readiness poll interval (default 200 ms; the benchmark's cold start uses 10 ms)
+	PollEvery time.Duration // readiness poll interval (default 200 ms)
+	// NoWait returns as soon as wrangler is launched, without polling: the
+	// benchmark times the very first request (an isolate's cold start).
+	NoWait bool
 }
 
 // Worker is a running wrangler dev.
@@ -137,6 +140,9 @@ func Start(o Options) (*Worker, error) {
 	}
 	exited := make(chan struct{})
 	go func() { _ = w.cmd.Wait(); close(exited) }()
+	if o.NoWait {
+		return w, nil
+	}
 	if err := w.waitReady(o, exited); err != nil {
 		w.Close()
 		return nil, err
