@@ -11,6 +11,7 @@
   BG.EXPORT_SCHEMA = 1;
   BG.ADD_MAX = 100; // numbers added from one paste
   BG.IMPORT_MAX = 5000; // parcels in one import
+  BG.RETRY_UNMERGED_MS = 3600e3;
 
   // What puts a parcel in "attention": a status the buyer acts on, staleness, or advice
   // that asks for an action. not_found/unknown stay "moving" unless advice or staleness says.
@@ -105,6 +106,8 @@
         r.proxyError = null;
       } else if (error) r.proxyError = error;
       await BG.remerge(r);
+      // Nothing to merge yet (the proxy was down): the refresh alarm tries again in an hour.
+      if (!r.merged && !r.nextCheckAt) r.nextCheckAt = Date.now() + BG.RETRY_UNMERGED_MS;
     }
     await BG.putRecords(recs);
     return { calls: BG.stats.proxyCalls - before, error: error ? error.code : '' };
@@ -398,6 +401,8 @@
     }, 300);
   };
   BG.onStored = BG.updateActionBadge;
+  // The badge text lasts a browser session: set it again when the browser starts.
+  chrome.runtime.onStartup.addListener(() => BG.updateActionBadge());
 
   BG.on(M.dashList, listing);
   BG.on(M.dashAdd, BG.onDashAdd);

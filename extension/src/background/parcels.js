@@ -42,6 +42,7 @@
       for (const n of m.numbers) add(typeof n === 'string' ? n : n && n.number);
     if (rec.ae) for (const s of rec.ae.sources || []) add(s.number);
     if (rec.aeDom) for (const n of rec.aeDom.numbers || []) add(n);
+    if (rec.manual) add(rec.manual.number); // a number the buyer added (dashboard)
     return out;
   }
   BG.numbersOf = numbersOf;
