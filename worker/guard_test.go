@@ -122,7 +122,7 @@ func redactOracle(key string, in []byte) []byte {
 	lk := strings.ToLower(key)
 	for i := 0; i+8 <= len(in); i++ {
 		w := strings.ToLower(string(in[i : i+8]))
-		if strings.Contains(lk, w) && isWindowOfKey(lk, w) {
+		if strings.Contains(lk, w) {
 			for k := i; k < i+8; k++ {
 				out[k] = '*'
 			}
@@ -131,13 +131,15 @@ func redactOracle(key string, in []byte) []byte {
 	return out
 }
 
-func isWindowOfKey(lk, w string) bool { return strings.Contains(lk, w) }
-
 func FuzzRedact(f *testing.F) {
 	f.Add(redactKey, []byte("prefix "+redactKey[4:14]+" suffix"))
 	f.Add("0123456789abcdef", []byte("0123456789ABCDEF0123456789abcdef"))
 	f.Add("aaaaaaaaaaaa", []byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
 	f.Fuzz(func(t *testing.T, key string, in []byte) {
+		// Real keys are ~32 characters; the naive oracle is O(len(in)·len(key)).
+		if len(key) > 128 || len(in) > 1<<14 {
+			return
+		}
 		r := newRedactor(key)
 		if r == nil {
 			return
