@@ -46,7 +46,7 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
       E('span', {
         class: 'pill',
         'data-s': view.status || 'unknown',
-        text: WB.statusLabel(loc, view.status),
+        text: WB.statusLabel(loc, view.status) + subText(loc, view.sub),
       }),
     );
     if (view.progress && view.progress.stage)
@@ -201,4 +201,11 @@ ul,ol{margin:0;padding:0}li{list-style:none;margin:3px 0}
     );
   }
   WB.conflictText = conflictText;
+
+  // subText is " · <sub-status>" when _locales has words for it (the ones a buyer acts on:
+  // locker, post office, customs, duties…), else nothing: never the code itself.
+  function subText(loc, sub) {
+    const table = globalThis.WAYBILL_STRINGS || {};
+    return sub && table.en && table.en['sub_' + sub] ? ' · ' + WB.t(loc, 'sub_' + sub) : '';
+  }
 })((globalThis.WB = globalThis.WB || {}));

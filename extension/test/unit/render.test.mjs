@@ -204,6 +204,18 @@ test('tracking panel: events with sources, conflicts, advice, numbers with copy 
   );
   assert.match(WB.conflictText('pt_BR', view.conflicts[0]), /^Só uma fonte diz “entregue”\./);
   assert.match(WB.conflictText('ar', { code: 'new_code' }), /new_code/);
+  // A sub-status a buyer acts on is named in the pill; one without words is not shown.
+  const pick = WB.renderPanel(
+    document,
+    { ...view, status: 'available_for_pickup', sub: 'available_for_pickup_locker' },
+    ctx('pt_BR'),
+  );
+  assert.equal(
+    pick.shadowRoot.querySelector('.pill').textContent,
+    'Pronto para retirada · Em um armário inteligente',
+  );
+  const other = WB.renderPanel(document, { ...view, sub: 'in_transit_other' }, ctx('en'));
+  assert.equal(other.shadowRoot.querySelector('.pill').textContent, 'In transit');
   const nums = [...root.querySelectorAll('.number')].map((li) => [
     li.querySelector('code').textContent,
     li.querySelector('button.copy').dataset.number,
