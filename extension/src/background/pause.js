@@ -43,7 +43,13 @@
     if (health.size > 50) health.delete(health.keys().next().value);
     return { ok: true };
   };
+  // onPageHealth: the report of tab msg.tabId, or without a tab id the latest of any tab.
   BG.onPageHealth = async function onPageHealth(msg) {
+    if (msg.tabId === undefined) {
+      let latest = null;
+      for (const r of health.values()) if (!latest || r.at >= latest.at) latest = r;
+      return { report: latest };
+    }
     return { report: health.get(Number(msg.tabId)) || null };
   };
 

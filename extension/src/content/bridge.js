@@ -110,6 +110,7 @@
   WB.stopReason = function stopReason(error) {
     if (document.querySelector(WB.SEL.captcha)) return 'challenge';
     if (location.pathname.startsWith('/_____tmd_____/punish')) return 'challenge';
+    if (error === 'challenge') return 'challenge'; // the MAIN world saw the signs
     for (const [reason, re] of Object.entries(WB.MTOP_STOP))
       if (re.test(error || '')) return reason;
     return '';

@@ -111,16 +111,21 @@
   WB.readAllPackages = async function readAllPackages(doc, opts) {
     const t = S().track;
     const waitMs = (opts && opts.waitMs) || 1500;
-    const tabs = Array.from(doc.querySelectorAll(t.tab));
+    // Tabs are looked up again each time: the page may re-render them on every switch.
+    const tabAt = (i) => doc.querySelectorAll(t.tab)[i];
+    const count = doc.querySelectorAll(t.tab).length;
     const packages = [];
-    if (tabs.length < 2) packages.push(WB.readTrackingDom(doc));
+    if (count < 2) packages.push(WB.readTrackingDom(doc));
     else {
-      const active = tabs.find((x) => x.matches(t.tabActive)) || tabs[0];
-      for (const tab of tabs) {
-        if (tab !== active || packages.length) await selectTab(doc, tab, waitMs);
+      let active = Array.from(doc.querySelectorAll(t.tab)).findIndex((x) => x.matches(t.tabActive));
+      if (active < 0) active = 0;
+      packages.push(WB.readTrackingDom(doc)); // the package on screen
+      for (let i = 0; i < count; i++) {
+        if (i === active || !tabAt(i)) continue;
+        await selectTab(doc, tabAt(i), waitMs);
         packages.push(WB.readTrackingDom(doc));
       }
-      if (tabs[tabs.length - 1] !== active) await selectTab(doc, active, waitMs);
+      if (tabAt(active)) await selectTab(doc, tabAt(active), waitMs);
     }
     const numberTexts = [...new Set(packages.flatMap((p) => p.numberTexts))];
     return {

@@ -20,7 +20,8 @@ export async function startWorker({ timeoutMs = 180000 } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID}`,
+      // Firefox gives each profile a random moz-extension:// UUID: the worker's wildcard.
+      ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID},moz-extension://*`,
       FAKE_ALIASES,
       RATE_LIMIT: '100000',
     },
