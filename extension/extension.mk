@@ -5,12 +5,14 @@
 EXT_DIR        := $(ROOT)/extension
 EXT_NPM_STAMP  := $(EXT_DIR)/node_modules/.package-lock.json
 CHROMIUM       ?= /usr/bin/chromium
+FIREFOX        ?= /usr/bin/firefox-esr
 # The proxy the built extension talks to (a build setting; the options page can change it).
 PROXY_URL      ?= http://127.0.0.1:8787
-export CHROMIUM
+export CHROMIUM FIREFOX
 
-## setup-extension: npm packages (committed lock) and Debian's Chromium for the browser tests.
-setup-extension: $(EXT_NPM_STAMP) $(CHROMIUM)
+## setup-extension: npm packages (committed lock: playwright-core, puppeteer-core …) and
+## Debian's Chromium and Firefox ESR for the browser tests; each only when missing.
+setup-extension: $(EXT_NPM_STAMP) $(CHROMIUM) $(FIREFOX)
 
 $(EXT_NPM_STAMP): $(EXT_DIR)/package.json $(EXT_DIR)/package-lock.json
 	@command -v node >/dev/null && command -v npm >/dev/null || \
@@ -20,6 +22,9 @@ $(EXT_NPM_STAMP): $(EXT_DIR)/package.json $(EXT_DIR)/package-lock.json
 
 $(CHROMIUM):
 	apt-get update && apt-get install -y chromium
+
+$(FIREFOX):
+	apt-get update && apt-get install -y firefox-esr
 
 EXT_PRETTIER_FILES := '**/*.{js,mjs,html,json}'
 
@@ -36,7 +41,7 @@ extension: wasm
 	cd $(EXT_DIR) && PROXY_URL="$(PROXY_URL)" node build.mjs --out $(ROOT)/dist
 
 ## test-extension: unit tests (node --test + jsdom) and end-to-end tests in headless
-## Chromium with the worker in workerd and the fake trackers.
+## Chromium and headless Firefox ESR with the worker in workerd and the fake trackers.
 test-extension: wasm extension setup-extension worker-for-extension
 	$(MAKE) --no-print-directory test-extension-unit test-extension-e2e
 
