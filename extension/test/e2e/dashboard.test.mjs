@@ -237,3 +237,28 @@ test('export → import into a fresh profile: the same parcels and events, no du
     await fresh.close();
   }
 });
+
+test('"Track with Waybill" and a notification click open the dashboard on the right thing', async () => {
+  // The context menu's handler opens the dashboard with the selection (BG.openDashboard).
+  const [page] = await Promise.all([
+    b.ctx.waitForEvent('page'),
+    b.sw.evaluate(() => BG.openDashboard('add=' + encodeURIComponent('see ra 123 456 785 cn'))),
+  ]);
+  await page.waitForSelector('body[data-ready="1"]');
+  await waitFor(async () => (await items(page)).some((x) => x.numbers === 'RA123456785CN'), {
+    what: 'the selection added',
+  });
+  assert.equal(await page.inputValue('#waybill-add'), 'see ra 123 456 785 cn');
+  const id = (await items(page)).find((x) => x.numbers === 'RA123456785CN').id;
+  await page.close();
+  // A notification's click opens its parcel, timeline shown.
+  const [p2] = await Promise.all([
+    b.ctx.waitForEvent('page'),
+    b.sw.evaluate((id) => BG.openDashboard('open=' + encodeURIComponent(id)), id),
+  ]);
+  await p2.waitForSelector('body[data-ready="1"]');
+  const item = p2.locator(`[data-waybill-id="${id}"]`);
+  await item.locator('.waybill-panel').waitFor();
+  assert.equal(await item.locator('button.open').getAttribute('aria-expanded'), 'true');
+  await p2.close();
+});
