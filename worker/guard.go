@@ -58,6 +58,7 @@ type redactor struct {
 	inKey [256]bool
 	table []uint64 // 0 = empty; windows never pack to 0 (bytes are non-zero)
 	mask  uint64
+	shift uint // 64 - log2(len(table)): the hash takes the product's top bits
 }
 
 var lowerTab = func() (t [256]byte) {
@@ -78,12 +79,13 @@ func newRedactor(secret string) *redactor {
 		return nil
 	}
 	r := &redactor{}
-	size := 16
+	size, bits := 16, uint(4)
 	for size < 4*len(secret) {
-		size *= 2
+		size, bits = size*2, bits+1
 	}
 	r.table = make([]uint64, size)
 	r.mask = uint64(size - 1)
+	r.shift = 64 - bits
 	var w uint64
 	for i := 0; i < len(secret); i++ {
 		c := lowerTab[secret[i]]
@@ -103,10 +105,13 @@ func newRedactor(secret string) *redactor {
 	return r
 }
 
-func hash64(w uint64) uint64 { return (w * 0x9E3779B97F4A7C15) >> 32 }
+// hash is Fibonacci hashing: the product's top bits depend on every byte
+// of the window (its middle bits would ignore the first characters, and
+// windows differing only there would collide into long probe runs).
+func (r *redactor) hash(w uint64) uint64 { return (w * 0x9E3779B97F4A7C15) >> r.shift }
 
 func (r *redactor) insert(w uint64) {
-	for h := hash64(w) & r.mask; ; h = (h + 1) & r.mask {
+	for h := r.hash(w); ; h = (h + 1) & r.mask {
 		switch r.table[h] {
 		case w:
 			return
@@ -118,7 +123,7 @@ func (r *redactor) insert(w uint64) {
 }
 
 func (r *redactor) has(w uint64) bool {
-	for h := hash64(w) & r.mask; ; h = (h + 1) & r.mask {
+	for h := r.hash(w); ; h = (h + 1) & r.mask {
 		switch r.table[h] {
 		case w:
 			return true
