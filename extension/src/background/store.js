@@ -111,6 +111,7 @@
     if (rec.ae) for (const s of rec.ae.sources || []) all.push(['a', s]);
     for (const n of Object.keys(rec.proxy || {}))
       for (const s of rec.proxy[n].sources || []) all.push([n, s]);
+    if (all.length > 31) return JSON.parse(JSON.stringify(out)); // past the bitmask: unpacked
     const legsNoSources = JSON.stringify(
       (m.legs || []).map((l) => Object.assign({}, l, { sources: undefined })),
     );
