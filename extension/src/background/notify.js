@@ -138,6 +138,8 @@
     BG.notified.push(entry);
     if (BG.notified.length > 50) BG.notified.shift();
     BG.stats.notifications = (BG.stats.notifications || 0) + 1;
+    // The latest few, as the stats message shows them (tests in both browsers read it).
+    BG.stats.lastNotified = BG.notified.slice(-10).map((n) => ({ kind: n.kind, parcel: n.parcel }));
     if (!chrome.notifications) return;
     try {
       await chrome.notifications.create(id, {
