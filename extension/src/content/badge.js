@@ -76,7 +76,8 @@
           ? { name: advice.carrier, url: advice.url, phone: advice.phone }
           : null);
       const c = own || (view.contacts || []).find((x) => x && (x.url || x.phone)) || {};
-      const site = L.safeHttps(c.url || '');
+      // A link only to a carrier host we know (links.js CARRIER_HOSTS), else the URL as text.
+      const site = L.carrierSite(c.url || '');
       const tel = L.tel(c.phone || '');
       const name =
         typeof c.name === 'string' && c.name
@@ -89,8 +90,10 @@
           label: (name ? name + ' — ' : '') + WB.t(loc, 'action_carrierSite'),
           href: site,
         });
+      else if (typeof c.url === 'string' && c.url)
+        out.push({ label: (name ? name + ' — ' : '') + c.url.slice(0, 200), href: '' });
       if (tel) out.push({ label: WB.t(loc, 'action_carrierPhone', c.phone), href: tel });
-      if (!site && !tel && number)
+      if (!site && !tel && !c.url && number)
         out.push({ label: WB.t(loc, 'action_cainiao', number), href: L.cainiao(number) });
     };
     switch (advice.code) {
@@ -146,13 +149,15 @@
       for (const act of WB.actionsFor(loc, a, view, ctx)) {
         li.append(
           ' ',
-          WB.el(doc, 'a', {
-            href: act.href,
-            target: '_blank',
-            rel: 'noopener noreferrer',
-            class: 'action',
-            text: act.label,
-          }),
+          act.href
+            ? WB.el(doc, 'a', {
+                href: act.href,
+                target: '_blank',
+                rel: 'noopener noreferrer',
+                class: 'action',
+                text: act.label,
+              })
+            : WB.el(doc, 'span', { class: 'action-text', text: act.label }), // not a link we trust
         );
       }
       parent.append(li);

@@ -127,6 +127,10 @@ export function defineLiveSuite(kind) {
     }
     const shipped = bs.find((x) => x.order === fetch[0]);
     assert.match(shipped.text, /não conferido/, shipped.text);
+    // The cookie is the buyer's choice for the whole site: drop it for the next scenarios.
+    await page.evaluate(() => {
+      document.cookie = 'aep_usuc_f=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    });
     await page.close();
   });
 

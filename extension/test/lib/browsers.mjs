@@ -33,18 +33,19 @@ export async function openBrowser(kind, extRoot, { site = createSite() } = {}) {
 async function openChromium(extRoot, site) {
   const b = await launch(path.join(extRoot, 'chrome'), { site });
   const origin = `chrome-extension://${b.extId}`;
-  let extPage = null;
+  const extPage = await b.ctx.newPage(); // first, like Firefox's (see there)
+  await extPage.goto(`${origin}/options/options.html`);
   return {
     kind: 'chromium',
     site,
     origin,
     raw: b,
-    newPage: () => b.ctx.newPage(),
-    async message(type, payload) {
-      if (!extPage) {
-        extPage = await b.ctx.newPage();
-        await extPage.goto(`${origin}/options/options.html`);
-      }
+    async newPage() {
+      const page = await b.ctx.newPage();
+      await page.bringToFront().catch(() => {});
+      return page;
+    },
+    message(type, payload) {
       return extPage.evaluate(([t, p]) => globalThis.WB.send(t, p), [type, payload || {}]);
     },
     close: () => b.close(),
@@ -72,7 +73,6 @@ async function openFirefox(extRoot, site) {
   });
   await browser.installExtension(path.join(extRoot, 'firefox'));
   const origin = `moz-extension://${uuid}`;
-  let extPage = null;
   const serve = async (req) => {
     const url = req.url();
     if (req.isInterceptResolutionHandled && req.isInterceptResolutionHandled()) return;
@@ -93,7 +93,22 @@ async function openFirefox(extRoot, site) {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (req) => serve(req).catch(() => {}));
+    // A background tab's timers are throttled to ~1 s: the page under test is in front.
+    await page.bringToFront().catch(() => {});
     return page;
+  }
+  // The extension page that talks to the background is opened first, so it never
+  // pushes a page under test into the background later.
+  const extPage = await browser.newPage();
+  // Extension pages may never report "loaded" over BiDi: poll instead.
+  await extPage.goto(`${origin}/options/options.html`, { timeout: 5000 }).catch(() => {});
+  const end = Date.now() + 20000;
+  while (Date.now() < end) {
+    const ok = await extPage
+      .evaluate(() => document.readyState === 'complete' && !!globalThis.WB)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     kind: 'firefox',
@@ -102,20 +117,7 @@ async function openFirefox(extRoot, site) {
     uuid,
     raw: browser,
     newPage,
-    async message(type, payload) {
-      if (!extPage) {
-        extPage = await browser.newPage();
-        // Extension pages may never report "loaded" over BiDi: poll instead.
-        await extPage.goto(`${origin}/options/options.html`, { timeout: 5000 }).catch(() => {});
-        const end = Date.now() + 15000;
-        while (Date.now() < end) {
-          const ok = await extPage
-            .evaluate(() => document.readyState === 'complete' && !!globalThis.WB)
-            .catch(() => false);
-          if (ok) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+    message(type, payload) {
       return extPage.evaluate((t, p) => globalThis.WB.send(t, p), type, payload || {});
     },
     async close() {

@@ -164,3 +164,47 @@ test('the background fetches from the status and stored data, never from the lin
     'challenge',
   );
 });
+
+test('carrier contact links: https on a known carrier host only; anything else is text', () => {
+  const { WB, document } = loadDom('<html><body></body></html>', LIST);
+  const L = WB.links;
+  assert.equal(
+    L.carrierSite('https://www.correios.com.br/atendimento'),
+    'https://www.correios.com.br/atendimento',
+  );
+  assert.equal(
+    L.carrierSite('https://tools.usps.com/go/TrackConfirmAction'),
+    'https://tools.usps.com/go/TrackConfirmAction',
+  );
+  for (const bad of [
+    'http://www.correios.com.br/',
+    'https://correios.com.br.evil.example/',
+    'https://evilcorreios.com.br/',
+    'https://user:pw@www.ups.com/',
+    'https://example.com/track',
+    'javascript:alert(1)',
+    '',
+    null,
+  ])
+    assert.equal(L.carrierSite(bad), '', String(bad));
+  const view = {
+    orderId: '8214398062177351',
+    numbers: ['RS0814398526Y'],
+    contacts: [{ name: 'Shady Post', url: 'https://shady.example/track?x=1', phone: '' }],
+    advice: [{ code: 'contact_local_carrier' }],
+  };
+  const ul = document.createElement('ul');
+  WB.renderAdvice(document, ul, 'en', view, { host: 'www.aliexpress.com' });
+  assert.equal(ul.querySelectorAll('a').length, 0, 'no link to an unknown host');
+  assert.match(
+    ul.querySelector('.action-text').textContent,
+    /Shady Post — https:\/\/shady\.example/,
+  );
+  view.contacts = [{ name: 'Correios', url: 'https://www.correios.com.br/', phone: '' }];
+  const ul2 = document.createElement('ul');
+  WB.renderAdvice(document, ul2, 'en', view, { host: 'www.aliexpress.com' });
+  assert.deepEqual(
+    [...ul2.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    ['https://www.correios.com.br/'],
+  );
+});
