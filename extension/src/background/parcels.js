@@ -234,6 +234,14 @@
         rec.cardEta = cardEta; // the detail page's own ETA line, until AliExpress's data says more
         if (!dirty.includes(rec)) dirty.push(rec);
       }
+      // Store and product names: only the dashboard's search reads them (never sent anywhere).
+      for (const k of ['store', 'product']) {
+        const v = typeof o[k] === 'string' ? o[k].slice(0, k === 'store' ? 100 : 300) : '';
+        if (v && rec[k] !== v) {
+          rec[k] = v;
+          if (!dirty.includes(rec)) dirty.push(rec);
+        }
+      }
       if (placedAt && rec.placedAt !== placedAt) {
         rec.placedAt = placedAt;
         if (!dirty.includes(rec)) dirty.push(rec);

@@ -22,6 +22,8 @@
       storeLink:
         '.order-item-store-name a[href*="/store/"], [data-pl="order_item_store_name"] a[href*="/store/"]',
       more: '.order-more button, [data-pl="order_more"] button',
+      // The product title(s) of a card (the dashboard's search; never sent anywhere).
+      productName: '.order-item-content-info-name, [data-pl="order_item_content_info_name"]',
     },
     // Order detail (B).
     detail: {

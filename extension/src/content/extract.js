@@ -41,7 +41,8 @@
     return 0;
   };
 
-  // readCard extracts one list card: {orderId, statusText, hasTrack, storeUrl, placedAt}.
+  // readCard extracts one list card: {orderId, statusText, hasTrack, storeUrl, placedAt,
+  // store, product} (store and product name: for the dashboard's search, kept in the browser).
   // The order id comes from the Details link or, in the mobile layout, the card's own
   // link; a Track link (with tradeOrderId or bare) is only a hint: the background decides
   // from the status whether to fetch tracking.
@@ -71,6 +72,12 @@
       hasTrack: !!track,
       storeUrl: store ? WB.links.safeHttps(store.getAttribute('href')) : '',
       placedAt: info ? WB.placedAt(info.textContent) : 0,
+      store: store ? WB.collapse(store.textContent).slice(0, 100) : '',
+      product: Array.from(card.querySelectorAll(sel.productName))
+        .map((e) => WB.collapse(e.textContent))
+        .filter(Boolean)
+        .join(' · ')
+        .slice(0, 300),
     };
   };
 

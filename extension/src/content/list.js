@@ -113,6 +113,8 @@
             statusText: o.statusText,
             hasTrack: o.hasTrack,
             placedAt: o.placedAt,
+            store: o.store,
+            product: o.product,
           });
         }
       }

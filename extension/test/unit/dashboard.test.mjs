@@ -94,3 +94,22 @@ test('export → import: nothing lost, nothing twice; a hostile file stays data'
   const lx = (await fresh.getRecords(['n:LX123456785CN']))['n:LX123456785CN'];
   assert.ok(lx.name.length <= 80);
 });
+
+test("an order's store and product names reach the dashboard's search", async () => {
+  await BG.onOrders({
+    page: { host: 'www.aliexpress.com', lang: 'en' },
+    orders: [
+      {
+        orderId: '8214398062177351',
+        statusText: 'Awaiting delivery',
+        hasTrack: true,
+        store: 'LIMA Store',
+        product: 'Neo XENON 2.1 cable',
+      },
+    ],
+  });
+  const list = await BG.dashListing();
+  const p = list.parcels.find((x) => x.orderId === '8214398062177351');
+  assert.equal(p.store, 'LIMA Store');
+  assert.equal(p.product, 'Neo XENON 2.1 cable');
+});

@@ -30,6 +30,10 @@ test('readCard reads every card of the real first page', () => {
   for (const [i, g] of got.entries())
     if (want[i].choice || want[i].shape === 'mobile') assert.equal(g.storeUrl, '', 'no store link');
     else assert.match(g.storeUrl, /^https:\/\/www\.aliexpress\.com\/store\/\d+$/);
+  // Store and product names, for the dashboard's search.
+  for (const [i, g] of got.entries())
+    if (!want[i].choice && want[i].shape !== 'mobile') assert.ok(g.store.length > 2, g.store);
+  assert.ok(got.filter((g) => g.product.length > 5).length >= 8, 'product names');
   // Order dates are read ("Jul 15, 2026"), for "completed recently".
   assert.equal(new Date(got[0].placedAt).toISOString().slice(0, 10), '2026-09-01');
 });
