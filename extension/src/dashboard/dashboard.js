@@ -173,6 +173,7 @@
     mute.addEventListener('click', () => update({ id, muted: !p.muted }));
     const del = E('button', { type: 'button', class: 'delete', text: t('dash_delete') });
     del.addEventListener('click', async () => {
+      if (!window.confirm(t('dash_delete_confirm'))) return; // for good: ask first
       await WB.send(M.dashDelete, { id });
       open.delete(id);
       await load();
