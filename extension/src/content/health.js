@@ -74,9 +74,14 @@
     setTimeout(() => {
       report();
       if (!last) {
+        let timer = 0; // at most one check per 500 ms while the page is not understood
         const mo = new MutationObserver(() => {
-          report();
-          if (last) mo.disconnect();
+          if (timer) return;
+          timer = setTimeout(() => {
+            timer = 0;
+            report();
+            if (last) mo.disconnect();
+          }, 500);
         });
         mo.observe(doc.body, { childList: true, subtree: true });
       }
