@@ -6,6 +6,8 @@
 // trackers when it can start; otherwise the table says the proxy was down.
 import fs from 'node:fs';
 import { buildExtension, launch } from '../test/lib/browser.mjs';
+import { openBrowser } from '../test/lib/browsers.mjs';
+import { createSite } from '../test/fixtures/site.mjs';
 import { startWorker } from '../test/lib/worker.mjs';
 import { closedPort } from '../test/lib/ports.mjs';
 
@@ -27,9 +29,16 @@ const proxyUrl = worker ? worker.url : `http://127.0.0.1:${await closedPort()}`;
 const ext = buildExtension(proxyUrl);
 const rows = [];
 
+// The orders of the 50-order page Waybill should fetch (shipped, or completed lately;
+// never cancelled, unpaid or long completed), whatever their Track control looks like.
+const FETCH = createSite()
+  .orders(50)
+  .filter((o) => o.fetch)
+  .map((o) => o.orderId);
+
 // Watches, from the page, when 50 cards exist, when each has a badge, when every
-// shipped card has its numbers, and when every shipped card is cross-checked.
-const WATCH = () => {
+// card to fetch has its numbers, and when every one of them is cross-checked.
+const WATCH = (ids) => {
   const t = (window.__bench = { cards: 0, badges: 0, tracked: 0, checked: 0 });
   const check = () => {
     const cards = document.querySelectorAll('.order-item');
@@ -39,7 +48,10 @@ const WATCH = () => {
     const badgeOf = (c) => c.querySelector('.waybill-badge');
     if (!t.badges && document.querySelectorAll('.order-item .waybill-badge').length >= 50)
       t.badges = now;
-    const shipped = [...cards].filter((c) => c.querySelector('a[href*="tradeOrderId="]'));
+    const shipped = [...cards].filter((c) => {
+      const b = badgeOf(c);
+      return !b || ids.includes(b.getAttribute('data-waybill-order'));
+    });
     if (
       !t.tracked &&
       shipped.every((c) => badgeOf(c) && badgeOf(c).getAttribute('data-waybill-number'))
@@ -62,13 +74,13 @@ const WATCH = () => {
 
 async function visit(b, label) {
   const page = await b.ctx.newPage();
-  await page.addInitScript(WATCH);
+  await page.addInitScript(WATCH, FETCH);
   const s0 = await b.sw.evaluate(() => ({ ...BG.stats }));
   // The cards come 300 ms after the page, like the real SPA's (after its own mtop call).
   await page.goto(
     'https://www.aliexpress.com/p/order/index.html?fixture_delay=300&fixture_total=50&fixture_size=50',
   );
-  const end = Date.now() + 20000;
+  const end = Date.now() + 90000; // one querydetail at a time, ≥ 400 ms apart
   let r;
   while (Date.now() < end) {
     r = await page.evaluate(() => window.__bench);
@@ -77,6 +89,38 @@ async function visit(b, label) {
   }
   if (!worker) r.checked = 0;
   const s1 = await b.sw.evaluate(() => ({ ...BG.stats }));
+  const mtop = await page.evaluate(() => window.__fixture.mtopCalls);
+  await page.close();
+  return {
+    label,
+    badges: r.badges ? r.badges - r.cards : NaN,
+    tracked: r.tracked ? r.tracked - r.cards : NaN,
+    checked: r.checked ? r.checked - r.cards : NaN,
+    proxyCalls: s1.proxyCalls - s0.proxyCalls,
+    proxyNumbers: s1.proxyNumbers - s0.proxyNumbers,
+    mtop,
+  };
+}
+
+// visitFirefox is visit() in Firefox ESR (puppeteer-core over BiDi): the background is
+// asked through an extension page, the watch script is installed for each new document.
+async function visitFirefox(b, label) {
+  const page = await b.newPage();
+  await page.evaluateOnNewDocument(WATCH, FETCH);
+  const s0 = (await b.message('stats')).stats;
+  await page.goto(
+    'https://www.aliexpress.com/p/order/index.html?fixture_delay=300&fixture_total=50&fixture_size=50',
+    { waitUntil: 'domcontentloaded' },
+  );
+  const end = Date.now() + 90000;
+  let r;
+  while (Date.now() < end) {
+    r = await page.evaluate(() => window.__bench);
+    if (r && r.badges && r.tracked && (r.checked || !worker)) break;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  if (!worker) r.checked = 0;
+  const s1 = (await b.message('stats')).stats;
   const mtop = await page.evaluate(() => window.__fixture.mtopCalls);
   await page.close();
   return {
@@ -170,7 +214,7 @@ try {
   const shipped = fresh.mtop;
   rows.push(['50-order page, fresh: cards appear → 50 badges', ms(fresh.badges), '≤ 1 s']);
   rows.push([
-    `50-order page, fresh: → every shipped card (${shipped}) has its tracking numbers (mtop, 2 at a time)`,
+    `50-order page, fresh: → every card that may have shipped (${shipped} querydetail calls) has its numbers (one call at a time, ≥ 400 ms + 0–200 ms jitter apart)`,
     ms(fresh.tracked),
     '',
   ]);
@@ -195,6 +239,39 @@ try {
     '⌈numbers/40⌉',
   ]);
   rows.push(['proxy calls per page, from storage', String(stored.proxyCalls), '0']);
+  rows.push(['querydetail calls, fresh / from storage', `${fresh.mtop} / ${stored.mtop}`, '']);
+
+  // 2 + 3 in Firefox ESR: the same page, fresh then from storage.
+  try {
+    const fx = await openBrowser('firefox', ext.root);
+    const ff = await visitFirefox(fx, 'fresh');
+    const fs2 = await visitFirefox(fx, 'from storage');
+    await fx.close();
+    rows.push(['Firefox: 50-order page, fresh: cards appear → 50 badges', ms(ff.badges), '≤ 1 s']);
+    rows.push([
+      `Firefox: 50-order page, fresh: → every card that may have shipped (${ff.mtop} querydetail calls) has its numbers`,
+      ms(ff.tracked),
+      '',
+    ]);
+    rows.push([
+      'Firefox: 50-order page, fresh: → every one cross-checked',
+      worker ? ms(ff.checked) : 'n/a (proxy down)',
+      '',
+    ]);
+    rows.push(['Firefox: 50-order page, from storage: → 50 badges', ms(fs2.badges), '≤ 100 ms']);
+    rows.push([
+      'Firefox: 50-order page, from storage: → every shipped card with numbers',
+      ms(fs2.tracked),
+      '≤ 100 ms',
+    ]);
+    rows.push([
+      'Firefox: proxy calls fresh (numbers) / from storage; querydetail fresh / from storage',
+      `${ff.proxyCalls} (${ff.proxyNumbers}) / ${fs2.proxyCalls}; ${ff.mtop} / ${fs2.mtop}`,
+      '',
+    ]);
+  } catch (err) {
+    rows.push(['Firefox figures', 'n/a: ' + String(err.message).split('\n')[0], '']);
+  }
   const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
   rows.push([
     `bytes per stored order: cross-checked (${sizes.checked.length}) median / max; all ${sizes.all.length} orders mean`,
