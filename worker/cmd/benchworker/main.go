@@ -420,7 +420,7 @@ func coldStarts(fakes *workertest.Fakes, env []string, jsMain string, k int) err
 	for i := 0; i < k; i++ {
 		for j, r := range all {
 			o := workertest.Options{Token: token, Fakes: fakes, NoWait: true,
-				Env: append(append([]string(nil), env...), "WORKER_NAME=waybill-cold-"+strconv.Itoa(j))}
+				Env: append(append([]string(nil), env...), "WORKER_NAME=waybill-cold-"+strconv.Itoa(j), "WRANGLER_LOG_LEVEL=info")} // "Ready on" is info
 			path := "/healthz"
 			if j == 1 {
 				o.Env = append(o.Env, "WORKER_MAIN="+jsMain)
