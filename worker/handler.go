@@ -114,7 +114,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	path := r.URL.Path
-	if testHook(path) {
+	if testHook(w, path) {
 		return
 	}
 	if path == "/healthz" {

@@ -2,5 +2,7 @@
 
 package main
 
+import "net/http"
+
 // testHook is the production build's: no test routes at all.
-func testHook(string) bool { return false }
+func testHook(http.ResponseWriter, string) bool { return false }
