@@ -94,7 +94,8 @@
   }
 
   function send(orderId) {
-    if (!port) return Promise.resolve({ ok: false, error: 'no_bridge' });
+    // No MAIN-world side took the port (it was not injected): nobody would ever answer.
+    if (!port || !WB.bridgeTaken) return Promise.resolve({ ok: false, error: 'no_bridge' });
     return new Promise((resolve) => {
       const id = newId();
       const timer = setTimeout(() => {
