@@ -12,7 +12,9 @@ import (
 	"github.com/tidwall/gjson"
 	"github.com/waybill/waybill/internal/api"
 	"github.com/waybill/waybill/internal/jsonw"
+	coresrc "github.com/waybill/waybill/internal/source"
 	"github.com/waybill/waybill/internal/status"
+	"github.com/waybill/waybill/internal/timeline"
 )
 
 const timeLayout = time.RFC3339
@@ -75,66 +77,84 @@ func mergeTimeline(dst, in []byte) []byte { return api.Merge(dst, in) }
 
 // decoded is what the core made of one number's answer from one tracker:
 // a merge-ready source (contract 1's decode output) split into the status
-// and the rest of its fields.
+// and the rest of its fields, and the same source as merge reads it.
 type decoded struct {
 	number string
 	status string
 	rest   []byte // the source object's other members, `"number":…,"events":[…],…`, no braces
 	events int
-	final  bool // status.IsTerminal: the answer will not change
+	final  bool                     // status.IsTerminal: the answer will not change
+	tl     *timeline.SourceTimeline // merge's reading of {"source","status",rest}; nil: read rest
 }
 
 // decodePayload runs contract 1's decode on a tracker's answer (valid JSON)
 // and returns the sources it made that carry no error; per-number failures
-// are read from the envelope by the caller.
-func decodePayload(src string, payload []byte, lang string) ([]decoded, error) {
-	in := make([]byte, 0, len(payload)+64)
-	in = append(in, `{"source":`...)
-	in = jsonw.AppendString(in, src)
+// are read from the envelope by the caller. It calls the decoder itself
+// rather than api.Decode: the same sources and errors without writing the
+// payload into a decode input, validating it again and reading the decode
+// answer back with gjson; each source keeps its timeline for the merge
+// (api.AsMergeInput), so a miss never parses its own JSON.
+func decodePayload(src string, payload []byte, lang string) (out []decoded, err error) {
+	// api.Decode's input would be {"source":src,"lang":lang,"payload":payload}.
+	size := len(`{"source":"","payload":}`) + len(src) + len(payload)
 	if lang != "" {
-		in = append(in, `,"lang":`...)
-		in = jsonw.AppendString(in, lang)
+		size += len(`,"lang":`) + len(jsonw.AppendString(nil, lang))
 	}
-	in = append(in, `,"payload":`...)
-	in = append(in, payload...)
-	in = append(in, '}')
-	res := gjson.ParseBytes(api.Decode(nil, in))
-	if e := res.Get("error"); e.Exists() {
-		return nil, errors.New(e.Get("message").String())
+	if size > api.MaxInput {
+		return nil, errors.New("decode: input is larger than 4 MiB")
 	}
-	var out []decoded
-	res.Get("sources").ForEach(func(_, s gjson.Result) bool {
-		if s.Get("error").Exists() {
-			return true
+	defer func() {
+		// api.Decode's guard: a panic is an error, not the instance's end.
+		if v := recover(); v != nil {
+			msg := "decode: internal error"
+			if s, ok := v.(string); ok {
+				msg += ": " + s
+			} else if e, ok := v.(error); ok {
+				msg += ": " + e.Error()
+			}
+			out, err = nil, errors.New(msg)
 		}
-		d := decoded{number: s.Get("number").String(), status: s.Get("status").String()}
-		s.ForEach(func(k, v gjson.Result) bool {
-			if k.Str == "source" || k.Str == "status" {
-				return true
+	}()
+	res, err := coresrc.Decode(src, payload, coresrc.Options{Lang: lang})
+	if err != nil {
+		if e, ok := err.(*coresrc.Error); ok {
+			return nil, errors.New("decode: " + e.Message)
+		}
+		return nil, err
+	}
+	out = make([]decoded, 0, len(res.Sources))
+	for i := range res.Sources {
+		st := &res.Sources[i]
+		if st.ErrCode != "" {
+			continue
+		}
+		d := decoded{status: string(st.Status)}
+		d.rest = api.AppendSourceRest(make([]byte, 0, 128+160*len(st.Events)), st)
+		last := -1
+		for j := range st.Events {
+			if st.Events[j].Time != 0 {
+				d.events++
+				last = j
 			}
-			if len(d.rest) > 0 {
-				d.rest = append(d.rest, ',')
-			}
-			d.rest = append(d.rest, k.Raw...)
-			d.rest = append(d.rest, ':')
-			d.rest = append(d.rest, v.Raw...)
-			return true
-		})
-		evs := s.Get("events").Array()
-		d.events = len(evs)
+		}
 		if d.status == "" || d.status == string(status.Unknown) {
 			// Events are oldest first: the newest decides.
-			if len(evs) > 0 {
-				d.status = evs[len(evs)-1].Get("status").String()
+			d.status = ""
+			if last >= 0 {
+				d.status = string(st.Events[last].Status)
 			}
 			if d.status == "" {
 				d.status = string(status.Unknown)
 			}
 		}
 		d.final = status.IsTerminal(status.Status(d.status))
+		d.tl = st
+		if !api.AsMergeInput(st, src, d.status) {
+			d.tl = nil
+		}
+		d.number = st.Number // as merge (and gjson) read it back
 		out = append(out, d)
-		return true
-	})
+	}
 	return out, nil
 }
 
@@ -144,5 +164,5 @@ func (s *Server) resultFrom(d decoded, fetchedAt string) *sourceResult {
 	if d.final {
 		ttl = s.cfg.FinalTTL
 	}
-	return &sourceResult{ok: true, fetchedAt: fetchedAt, status: d.status, rest: d.rest, ttl: ttl}
+	return &sourceResult{ok: true, fetchedAt: fetchedAt, status: d.status, rest: d.rest, ttl: ttl, tl: d.tl}
 }

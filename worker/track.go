@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/tidwall/gjson"
+	"github.com/waybill/waybill/internal/api"
 	"github.com/waybill/waybill/internal/jsonw"
+	"github.com/waybill/waybill/internal/timeline"
 )
 
 // source is one upstream tracker. fetch asks it about numbers that missed
@@ -47,6 +49,9 @@ func (rq *trackReq) cainiaoHasEvents(ctx context.Context, n string) bool {
 	if r == nil || !r.ok {
 		return false
 	}
+	if r.tl != nil {
+		return len(r.tl.Events) > 0
+	}
 	return gjson.GetBytes(append(append([]byte{'{'}, r.rest...), '}'), "events.#").Int() > 0
 }
 
@@ -60,6 +65,9 @@ type sourceResult struct {
 	ttl       time.Duration
 	errCode   string
 	errMsg    string
+	// tl is rest as merge reads it, kept from a fresh decode (nil for a
+	// cached answer): the merge then takes it as is.
+	tl *timeline.SourceTimeline
 }
 
 func failed(code, msg string) *sourceResult { return &sourceResult{errCode: code, errMsg: msg} }
@@ -127,6 +135,7 @@ func (s *Server) track(ctx context.Context, client string, inputs []string, lang
 	nowStr := now.Format(time.RFC3339)
 	w := jsonw.Writer{B: make([]byte, 0, 1024+len(inputs)*2048)}
 	var mergeIn, id []byte
+	var srcs []timeline.SourceTimeline
 	names := make([]string, len(s.sources))
 	for i, src := range s.sources {
 		names[i] = src.name()
@@ -172,24 +181,14 @@ func (s *Server) track(ctx context.Context, client string, inputs []string, lang
 		key := string(id)
 		m, ok := s.merged.get(key)
 		if !ok || now.Sub(m.at) >= mergeMemoTTL || now.Before(m.at) {
-			mergeIn = append(mergeIn[:0], `{"now":`...)
-			mergeIn = jsonw.AppendString(mergeIn, nowStr)
-			mergeIn = append(mergeIn, `,"sources":[`...)
-			for i, r := range rs {
-				if i > 0 {
-					mergeIn = append(mergeIn, ',')
-				}
-				mergeIn = appendMergeSource(mergeIn, names[i], info.number, r)
+			var out []byte
+			if srcs, mergeIn, ok = mergeSources(srcs[:0], mergeIn, names, info, rs); ok && now.Unix() != 0 {
+				out = api.MergeSources(nil, now.Unix()*1000, srcs)
+			} else {
+				out = mergeTimeline(nil, mergeInput(mergeIn[:0], nowStr, names, info, rs))
 			}
-			if !info.lookup {
-				// No tracker was asked; the number itself is the only source,
-				// so the merge can still advise check_number (order id, typo).
-				mergeIn = append(mergeIn, `{"source":"text","number":`...)
-				mergeIn = jsonw.AppendString(mergeIn, info.number)
-				mergeIn = append(mergeIn, `,"events":[]}`...)
-			}
-			mergeIn = append(mergeIn, "]}"...)
-			m = mergedEntry{out: mergeTimeline(nil, mergeIn), at: now}
+			clear(srcs)
+			m = mergedEntry{out: out, at: now}
 			s.merged.put(key, m)
 		}
 		w.Key("merged")
@@ -224,6 +223,56 @@ func writeSource(w *jsonw.Writer, name string, r *sourceResult) {
 		w.KeyError(r.errCode, r.errMsg)
 	}
 	w.ObjEnd()
+}
+
+// mergeSources makes a number's merge input as api.Merge would read it
+// from mergeInput's document, without that document: fresh answers bring
+// their decoded timelines, cached ones are read from their rest (buf is
+// scratch space). ok is false when the document must be merged instead
+// (something api.Merge would refuse).
+func mergeSources(dst []timeline.SourceTimeline, buf []byte, names []string, info numberInfo, rs []*sourceResult) (_ []timeline.SourceTimeline, _ []byte, ok bool) {
+	total := 0
+	for i, r := range rs {
+		switch {
+		case !r.ok:
+			dst = append(dst, api.ErrorSource(names[i], info.number, r.errCode, r.errMsg))
+		case r.tl != nil:
+			dst = append(dst, *r.tl)
+		default:
+			buf = appendMergeSource(buf[:0], names[i], info.number, r)
+			st, ok := api.ReadSource(buf)
+			if !ok {
+				return dst, buf, false
+			}
+			dst = append(dst, st)
+		}
+		total += len(dst[len(dst)-1].Events)
+	}
+	if !info.lookup {
+		dst = append(dst, api.NumberSource("text", info.number))
+	}
+	return dst, buf, total <= api.MaxMergeEvents && len(dst) <= api.MaxMergeSources
+}
+
+// mergeInput writes contract 1's merge input for one number.
+func mergeInput(b []byte, nowStr string, names []string, info numberInfo, rs []*sourceResult) []byte {
+	b = append(b, `{"now":`...)
+	b = jsonw.AppendString(b, nowStr)
+	b = append(b, `,"sources":[`...)
+	for i, r := range rs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMergeSource(b, names[i], info.number, r)
+	}
+	if !info.lookup {
+		// No tracker was asked; the number itself is the only source,
+		// so the merge can still advise check_number (order id, typo).
+		b = append(b, `{"source":"text","number":`...)
+		b = jsonw.AppendString(b, info.number)
+		b = append(b, `,"events":[]}`...)
+	}
+	return append(b, "]}"...)
 }
 
 // appendMergeSource writes one entry of contract 1's merge input.

@@ -132,6 +132,13 @@ func appendSource(w *jsonw.Writer, st *timeline.SourceTimeline) {
 	w.KeyStr("number", st.Number)
 	w.KeyStrOmit("carrier", st.Carrier)
 	w.KeyStrOmit("status", string(st.Status))
+	appendSourceTail(w, st)
+	w.ObjEnd()
+}
+
+// appendSourceTail writes a source's members after "status", from
+// "events" on.
+func appendSourceTail(w *jsonw.Writer, st *timeline.SourceTimeline) {
 	w.Key("events")
 	w.ArrStart()
 	for i := range st.Events {
@@ -193,7 +200,6 @@ func appendSource(w *jsonw.Writer, st *timeline.SourceTimeline) {
 	if st.ErrCode != "" {
 		w.KeyError(st.ErrCode, st.ErrMsg)
 	}
-	w.ObjEnd()
 }
 
 func appendOrder(w *jsonw.Writer, o *source.Order) {
