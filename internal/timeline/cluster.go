@@ -65,33 +65,79 @@ func (m *merger) cluster() {
 		m.names[i*m.sourceWords+sn/64] |= 1 << (sn % 64)
 	}
 	var cands []candidate
-	var key []byte
+	// Per pass, each event's key is a slice of one string (one allocation
+	// per pass; a map with a struct key would link the generic map code
+	// into core.wasm), and the events of each key are laid out in index
+	// order in flat: the earlier events of i's key are flat[first[g] :
+	// first[g]+rank[i]], what a growing per-key list would hold at i.
+	var arena []byte
+	ends := make([]int32, n)
+	group := make([]int32, n)
+	rank := make([]int32, n)
+	first := make([]int32, n+1)
+	flat := make([]int32, n)
+	index := make(map[string]int, n) // int, not int32: a map type core.wasm already has
 	// Every same-instant pair is made before any zone-shifted one: two scans
 	// of one step 6 h apart must each keep their own partner, and a shifted
 	// match taken first would claim the partner of the exact one (whose
 	// group may hold one event per origin) and lose the other scan.
 	for pass := 0; pass < 2*matchKinds; pass++ {
 		kind, shifted := pass%matchKinds, pass >= matchKinds
-		// String keys (built in one buffer; a lookup does not allocate) and
-		// list pointers (one allocation per distinct key): a map with a
-		// struct key would link the generic map code into core.wasm.
-		index := make(map[string]*[]int32)
+		arena = arena[:0]
 		for i := 0; i < n; i++ {
-			e := &m.raw[i]
-			k, ok := matchKey(e, kind)
+			k, ok := matchKey(&m.raw[i], kind)
 			if !ok {
+				ends[i] = -1
 				continue
 			}
-			la := len(k.a) // length-prefixed: no two (a, b) pairs share a key
-			key = append(key[:0], byte(la>>24), byte(la>>16), byte(la>>8), byte(la), byte(k.stage))
-			key = append(append(key, k.a...), k.b...)
-			list := index[string(key)]
-			if list == nil {
-				list = new([]int32)
-				index[string(key)] = list
+			// The pass, then length-prefixed: no two passes or (a, b) pairs
+			// share a key (one map for all passes; clear(map) would cost
+			// core.wasm 4.5 KB).
+			la := len(k.a)
+			arena = append(arena, byte(pass), byte(la>>24), byte(la>>16), byte(la>>8), byte(la), byte(k.stage))
+			arena = append(append(arena, k.a...), k.b...)
+			ends[i] = int32(len(arena))
+		}
+		if len(arena) == 0 {
+			continue
+		}
+		keys := string(arena)
+		groups := int32(0)
+		clear(first)
+		prev := int32(0)
+		for i := 0; i < n; i++ {
+			end := ends[i]
+			if end < 0 {
+				continue
 			}
-			cands = probe(cands[:0], m.raw, *list, e.Time, shifted)
-			*list = append(*list, int32(i))
+			key := keys[prev:end]
+			prev = end
+			gi, seen := index[key]
+			g := int32(gi)
+			if !seen {
+				g = groups
+				groups++
+				index[key] = int(g)
+			}
+			group[i] = g
+			rank[i] = first[g+1]
+			first[g+1]++
+		}
+		for g := int32(1); g <= groups; g++ {
+			first[g] += first[g-1]
+		}
+		for i := 0; i < n; i++ {
+			if ends[i] >= 0 {
+				flat[first[group[i]]+rank[i]] = int32(i)
+			}
+		}
+		for i := 0; i < n; i++ {
+			if ends[i] < 0 {
+				continue
+			}
+			e := &m.raw[i]
+			at := first[group[i]]
+			cands = probe(cands[:0], m.raw, flat[at:at+rank[i]], e.Time, shifted)
 			if len(cands) == 0 {
 				continue
 			}
