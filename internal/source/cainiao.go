@@ -164,18 +164,33 @@ func cainiaoModule(m jsonr.Result, opt Options) timeline.SourceTimeline {
 	return st
 }
 
+// The event members the decoder reads, in one pass.
+var cainiaoEventFields = [...]string{"actionCode", "timeStr", "time", "standerdDesc", "desc", "location", "group"}
+
+const (
+	ceActionCode = iota
+	ceTimeStr
+	ceTime
+	ceStanderdDesc
+	ceDesc
+	ceLocation
+	ceGroup
+)
+
 func cainiaoEvent(d jsonr.Result, number string, opt Options) timeline.Event {
-	e := timeline.Event{Source: Cainiao, Number: number, Code: text(d, "actionCode")}
-	t, ok := timeutil.ParseLocal(text(d, "timeStr"), timeutil.CST)
+	var f [len(cainiaoEventFields)]jsonr.Result
+	d.Members(cainiaoEventFields[:], f[:])
+	e := timeline.Event{Source: Cainiao, Number: number, Code: str(f[ceActionCode])}
+	t, ok := timeutil.ParseLocal(str(f[ceTimeStr]), timeutil.CST)
 	if !ok {
-		t = epochMillis(d.Get("time"))
+		t = epochMillis(f[ceTime])
 	}
 	e.Time = t
 	// standerdDesc is Cainiao's normalised English; desc is the carrier's
 	// own text, kept when the normalised one says nothing.
-	e.Text = text(d, "standerdDesc")
+	e.Text = str(f[ceStanderdDesc])
 	if e.Text == "" || equalFoldASCII(e.Text, "carrier update") {
-		if raw := text(d, "desc"); raw != "" {
+		if raw := str(f[ceDesc]); raw != "" {
 			e.Text = raw
 		}
 	}
@@ -187,12 +202,12 @@ func cainiaoEvent(d jsonr.Result, number string, opt Options) timeline.Event {
 		}
 	}
 	if e.Location == "" {
-		e.Location = text(d, "location")
+		e.Location = str(f[ceLocation])
 	}
 	classify(&e, opt.Lang)
 	if e.Status == status.Unknown {
 		// The group node ("AE_GROUP_LH_PROCESSING") is coarser but known.
-		if g := text(d, "group.nodeCode"); g != "" {
+		if g := text(f[ceGroup], "nodeCode"); g != "" {
 			if c := status.Classify(Cainiao, g, "", opt.Lang); c.Status != status.Unknown {
 				e.Status, e.Sub, e.Stage = c.Status, c.Sub, c.Stage
 			}
