@@ -19,20 +19,26 @@ const shot = async (page, name, opts = {}) => {
 };
 // settle: n badged cards; every card with a Track button has its numbers, no
 // cross-check is still running, and (checked) every such card is cross-checked.
+// settle: n badged cards; every card that may have shipped (the fixture's fetch
+// set: shipped or completed lately, whatever its Track control looks like) has its
+// numbers, no cross-check is still running, and (checked) each of them is cross-checked.
+const FETCH = new Set(
+  createSite()
+    .orders(50)
+    .filter((o) => o.fetch)
+    .map((o) => o.orderId),
+);
 const settle = (page, n, checked) =>
   waitFor(
     async () => {
       const bs = await badges(page);
-      const tracked = await page.$$eval('.order-item', (cs) =>
-        cs.map((c) => !!c.querySelector('a[href*="tradeOrderId="]')),
-      );
       return (
         bs.length === n &&
         bs.every(
-          (x, i) =>
+          (x) =>
             x.count === 1 &&
             !x.text.includes('…') &&
-            (!tracked[i] || (x.numbers && (!checked || x.checked === 'true'))),
+            (!FETCH.has(x.order) || (x.numbers && (!checked || x.checked === 'true'))),
         ) &&
         bs
       );
