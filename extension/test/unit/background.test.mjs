@@ -29,7 +29,7 @@ const { BG, area, calls } = loadBackground({
   proxy: (url, init) => proxyHandler(url, init),
 });
 
-test('migration v1 → v3 keeps every status of the history and removes the old key', async () => {
+test('migration v1 → v4 keeps every status of the history and removes the old key', async () => {
   await BG.ready(); // the worker migrates as it starts
   assert.equal(area.data.meta.migratedFrom, 1);
   assert.equal(area.data.parcels, undefined);
@@ -49,10 +49,10 @@ test('migration v1 → v3 keeps every status of the history and removes the old 
   );
   assert.equal(area.data['p:not-an-order'], undefined);
   // Idempotent, and a newer schema is left alone.
-  assert.deepEqual(await BG.migrate(area), { from: 3, to: 3, migrated: 0 });
-  area.data.meta.schema = 4;
   assert.deepEqual(await BG.migrate(area), { from: 4, to: 4, migrated: 0 });
-  area.data.meta.schema = 3;
+  area.data.meta.schema = 5;
+  assert.deepEqual(await BG.migrate(area), { from: 5, to: 5, migrated: 0 });
+  area.data.meta.schema = 4;
 });
 
 test('proxy calls carry numbers only, in batches of at most 40', async () => {

@@ -40,7 +40,9 @@ test('a failed migration blocks writes; the retry skips records already in schem
   assert.equal(area.data['p:8200000000000009'], undefined);
   assert.equal(area.data.meta, undefined);
   // Newer history on A (as a later version of the record would carry), then the retry succeeds.
-  area.data['p:' + A].history.push({ at: 1790000000000, status: 'delivered' });
+  const newer = BG.unpack(area.data['p:' + A]);
+  newer.history.push({ at: 1790000000000, status: 'delivered' });
+  area.data['p:' + A] = BG.pack(newer);
   failing = false;
   const rec = (await BG.getRecords([A]))[A];
   assert.equal(area.data.meta.schema, BG.SCHEMA);
@@ -50,7 +52,7 @@ test('a failed migration blocks writes; the retry skips records already in schem
     ['info_received', 'in_transit', 'delivered'],
   );
   assert.deepEqual(
-    area.data['p:' + A].history.map((h) => h.status),
+    BG.unpack(area.data['p:' + A]).history.map((h) => h.status),
     ['info_received', 'in_transit', 'delivered'],
     'not overwritten from v1',
   );
@@ -65,11 +67,11 @@ test('migrate leaves existing p:<id> records alone and migrates the others', asy
   const r = await BG.migrate(area);
   assert.deepEqual(r, { from: 1, to: BG.SCHEMA, migrated: 1 });
   assert.deepEqual(
-    area.data['p:' + A].history.map((h) => h.status),
+    BG.unpack(area.data['p:' + A]).history.map((h) => h.status),
     ['info_received', 'in_transit', 'delivered'],
   );
   assert.deepEqual(
-    area.data['p:' + B].history.map((h) => h.status),
+    BG.unpack(area.data['p:' + B]).history.map((h) => h.status),
     ['delivered'],
   );
   assert.equal(area.data.parcels, undefined);
