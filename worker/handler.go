@@ -36,18 +36,22 @@ type Server struct {
 	sources []source
 	parsed  *memo[numberInfo]
 	merged  *memo[mergedEntry]
+	// registered remembers, until when, the numbers this instance saw the
+	// ledger confirm as registered with 17TRACK (see seventeenSource.admit).
+	registered *memo[time.Time]
 }
 
 // NewServer wires a Server; store is the whole cache (tiered in workerd).
 func NewServer(cfg Config, tr Transport, store Store, now func() time.Time) *Server {
 	s := &Server{cfg: cfg, tr: tr, store: store, now: now,
-		limiter: newLimiter(cfg.RateLimit, cfg.RateWindow),
-		ledger:  newMemLedger(),
-		red:     newRedactor(cfg.SeventeenToken),
-		bytes:   newByteBudget(maxUpstreamInFlight),
-		origins: map[string]bool{},
-		parsed:  newMemo[numberInfo](4096),
-		merged:  newMemo[mergedEntry](2048)}
+		limiter:    newLimiter(cfg.RateLimit, cfg.RateWindow),
+		ledger:     newMemLedger(),
+		red:        newRedactor(cfg.SeventeenToken),
+		bytes:      newByteBudget(maxUpstreamInFlight),
+		origins:    map[string]bool{},
+		parsed:     newMemo[numberInfo](4096),
+		merged:     newMemo[mergedEntry](2048),
+		registered: newMemo[time.Time](8192)}
 	for _, o := range cfg.AllowedOrigins {
 		o = strings.TrimRight(o, "/")
 		if scheme, ok := strings.CutSuffix(o, "://*"); ok {

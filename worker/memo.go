@@ -38,6 +38,12 @@ func (c *memo[V]) put(k string, v V) {
 	c.mu.Unlock()
 }
 
+func (c *memo[V]) del(k string) {
+	c.mu.Lock()
+	delete(c.m, k)
+	c.mu.Unlock()
+}
+
 // mergedEntry is a merge answer and what it was computed from.
 type mergedEntry struct {
 	out []byte

@@ -50,32 +50,41 @@ func (t *seventeenSource) fetch(ctx context.Context, rq *trackReq, numbers []str
 // admit decides which numbers without a cache entry may be registered
 // (contract 2: quota is spent only on real numbers) and reserves them in
 // the shared ledger, which also spends the daily budgets. It returns the
-// numbers to register and those the ledger says are registered already;
-// every other number gets its error in out.
+// numbers to register and those registered already (the ledger says so, or
+// said so to this instance before: s.registered, so that a number whose
+// cache entry was evicted costs no Durable Object call); every other
+// number gets its error in out.
 func (t *seventeenSource) admit(ctx context.Context, rq *trackReq, numbers []string, out map[string]*sourceResult) (toRegister, ready []string) {
 	s := t.s
 	var real []string
+	now := s.now()
 	for _, n := range numbers {
-		if rq.proven[n] || rq.cainiaoHasEvents(ctx, n) {
+		if until, ok := s.registered.get(n); ok && now.Before(until) {
+			// The ledger confirmed it registered (this instance saw it) and
+			// only its cache entry is gone: no Durable Object call, no
+			// budget spent, as the entry itself would have done.
+			ready = append(ready, n)
+		} else if rq.proven[n] || rq.cainiaoHasEvents(ctx, n) {
 			real = append(real, n)
 		} else {
 			out[n] = failed("unverified", "17track is asked only about numbers with a valid check digit, or that Cainiao has events for; "+n+" is neither")
 		}
 	}
 	if len(real) == 0 {
-		return nil, nil
+		return nil, ready
 	}
-	verdicts, err := s.ledger.Reserve(ctx, rq.client, real, s.now(), s.cfg.RegisterPerClient, s.cfg.RegisterGlobal)
+	verdicts, err := s.ledger.Reserve(ctx, rq.client, real, now, s.cfg.RegisterPerClient, s.cfg.RegisterGlobal)
 	if err != nil || len(verdicts) != len(real) {
 		s.logf("registration ledger: %v", err)
 		for _, n := range real {
 			out[n] = failed("unavailable", "17track: the registration ledger could not be reached; retry shortly")
 		}
-		return nil, nil
+		return nil, ready
 	}
 	for i, n := range real {
 		switch verdicts[i] {
 		case ledgerKnown:
+			s.registered.put(n, now.Add(s.cfg.RegisteredTTL))
 			ready = append(ready, n)
 		case ledgerNew:
 			toRegister = append(toRegister, n)
@@ -138,6 +147,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, rq *trackReq, numbers 
 				e, isRejected := rejected[n]
 				switch {
 				case accepted[n] || (isRejected && e.Get("code").Int() == code17AlreadyRegistered):
+					s.registered.put(n, s.now().Add(s.cfg.RegisteredTTL))
 					registered = append(registered, n)
 					ready = append(ready, n)
 				case isRejected:
@@ -198,6 +208,7 @@ func (t *seventeenSource) fetchBatch(ctx context.Context, rq *trackReq, numbers 
 			// Registration expired upstream: forget it (an entry that does
 			// not decode) so the next lookup registers again.
 			s.store.Put(ctx, t.cacheKey(n, ""), []byte("unregistered"), s.cfg.RegisteredTTL)
+			s.registered.del(n)
 			s.ledger.Release(ctx, []string{n})
 			registered = slices.DeleteFunc(registered, func(x string) bool { return x == n })
 			out[n] = t.rejection(e)
