@@ -94,14 +94,20 @@
     muted: false,
     notes: null,
   };
+  // A time that is not a whole minute stays as it came; one that would read as base-36
+  // minutes (or starts with "=") is written after a "=" (schema 4: a read never guesses).
   const packTime = (iso) => {
     const ms = Date.parse(iso);
-    return isNaN(ms) || ms % 60e3 ? String(iso || '') : (ms / 60e3).toString(36);
+    if (!isNaN(ms) && !(ms % 60e3)) return (ms / 60e3).toString(36);
+    const raw = String(iso || '');
+    return /^([0-9a-z]{1,9}$|=)/.test(raw) ? '=' + raw : raw;
   };
-  const unpackTime = (t) =>
-    /^[0-9a-z]{1,9}$/.test(t)
-      ? new Date(parseInt(t, 36) * 60e3).toISOString().replace('.000Z', 'Z')
-      : t;
+  const unpackTime = (t) => {
+    if (typeof t === 'string' && t[0] === '=') return t.slice(1);
+    if (!/^[0-9a-z]{1,9}$/.test(t)) return t;
+    const d = new Date(parseInt(t, 36) * 60e3);
+    return isNaN(d) ? t : d.toISOString().replace('.000Z', 'Z');
+  };
 
   function pack3(rec) {
     const out = Object.assign({}, rec, { v: 3 });

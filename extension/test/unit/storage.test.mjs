@@ -199,3 +199,240 @@ for (const from of [2, 3])
     assert.deepEqual(await env.BG.migrate(env.area), { from, to: 4, migrated: 1 });
     assert.deepEqual((await env.BG.getRecords(ids))[ids[6]], { ...asOld, orderId: ids[6] });
   });
+
+// A small PRNG, so a failure names its seed.
+function rng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}
+
+// What the views read of a full view (the panel, badge, tooltip, dashboard, notifications).
+function viewed(v) {
+  v = JSON.parse(JSON.stringify(v));
+  for (const e of v.events || [])
+    for (const k of Object.keys(e))
+      if (!/^(time|status|text|location|sources)$/.test(k)) delete e[k];
+  for (const l of v.legs || []) delete l.sources;
+  return v;
+}
+
+test('pack/unpack: schema 4 reads back exactly what schema 3 did (real fixtures), and the same views', async () => {
+  const { BG } = loadBackground({});
+  const read = (p) => BG.unpack(JSON.parse(JSON.stringify(p)));
+  const recs = [(await crossChecked()).rec];
+  // Every order of the capture that may have shipped, AliExpress only and cross-checked.
+  const ids = [
+    ...new Set([
+      site.DELIVERED_ID,
+      '8214779947343229',
+      ...site
+        .orders(20)
+        .filter((o) => o.fetch)
+        .map((o) => o.orderId),
+    ]),
+  ];
+  for (const id of ids.slice(0, 6)) {
+    let handler = () => ({ status: 503, body: {} });
+    const env = loadBackground({ proxy: (u, i) => handler(u, i) });
+    await env.BG.onAliExpress({ orderId: id, payload: site.querydetail(id), page: { lang: 'en' } });
+    const rec = (await env.BG.getRecords([id]))[id];
+    recs.push(structuredClone(rec));
+    handler = proxyFor(rec.ae.sources.flatMap((s) => s.events));
+    await env.BG.onCrosscheck({ orderIds: [id], page: { lang: 'en' } });
+    recs.push((await env.BG.getRecords([id]))[id]);
+  }
+  for (const rec of recs) {
+    const p4 = BG.pack(rec),
+      p3 = BG._pack3(rec);
+    assert.deepEqual(read(p4), read(p3), rec.orderId);
+    assert.ok(JSON.stringify(p4).length < JSON.stringify(p3).length, 'smaller than schema 3');
+    const back = read(p4);
+    assert.deepEqual(viewed(BG.viewOf(back, true)), viewed(BG.viewOf(rec, true)), rec.orderId);
+    assert.deepEqual(BG.dashView(back, false).carriers, BG.dashView(rec, false).carriers);
+    assert.deepEqual(BG.notifyKeys(back), BG.notifyKeys(rec));
+  }
+});
+
+test('pack/unpack: random records read back exactly as schema 3 read them', () => {
+  const { BG } = loadBackground({});
+  const read = (p) => BG.unpack(JSON.parse(JSON.stringify(p)));
+  const CH = [
+    'a',
+    'Z',
+    ' ',
+    '~',
+    '|',
+    '^',
+    '`',
+    '.',
+    ',',
+    '"',
+    '\\',
+    '\x7f',
+    '\t',
+    'é',
+    '漢',
+    '😀',
+    '0',
+    'AE_',
+    'Package ',
+  ];
+  const STATUSES = ['in_transit', 'delivered', 'pending', 'unknown', 'mystery_status', ''];
+  for (let seed = 1; seed <= 300; seed++) {
+    const r = rng(seed);
+    const pick = (a) => a[Math.floor(r() * a.length)];
+    const text = (n = 12) => Array.from({ length: Math.floor(r() * n) }, () => pick(CH)).join('');
+    const base = Date.UTC(2026, 0, 1) + Math.floor(r() * 1e10);
+    let t = base;
+    const time = () => {
+      t += Math.floor(r() * 4) * [60e3, 1e3, 1, 3600e3][Math.floor(r() * 4)];
+      const iso = new Date(t).toISOString();
+      return pick([
+        iso.replace('.000Z', 'Z'),
+        iso,
+        iso.slice(0, 16) + 'Z',
+        'yesterday',
+        '',
+        iso.replace('Z', '+08:00'),
+      ]);
+    };
+    const rec =
+      r() < 0.3
+        ? BG.newManualRecord('RB' + seed + '5CN')
+        : BG.newRecord('82' + String(1e13 + seed));
+    const numbers = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, i) =>
+      pick(['LP000' + seed + i, 'RS0814398526Y', '~n' + i, 'A' + i]),
+    );
+    const names = ['cainiao', '17track', 'Odd~name'];
+    const srcs = [];
+    rec.ae = {
+      fetchedAt: base,
+      sources: [{ source: 'aliexpress', number: numbers[0], carrier: text(), events: [] }],
+    };
+    if (r() < 0.5) rec.ae.sources[0].contacts = [{ name: text(), phone: text(), url: text() }];
+    srcs.push(['aliexpress', numbers[0]]);
+    for (const n of numbers) {
+      const list = names.slice(0, 1 + Math.floor(r() * 3)).map((source) => {
+        const s = { source, number: n, events: [] };
+        if (r() < 0.2) s.error = { code: text(), message: text(40) };
+        if (r() < 0.1) s.Extra = { '~k': text(), A: text() };
+        return s;
+      });
+      rec.proxy[n] = { fetchedAt: r() < 0.5 ? base : base + 1, sources: list };
+      if (r() < 0.2) rec.proxy[n].error = { code: 'x' };
+      for (const s of list) srcs.push([s.source, n]);
+    }
+    rec.checkedAt = base;
+    const events = Array.from({ length: Math.floor(r() * 30) }, () => {
+      const from = srcs.filter(() => r() < 0.6);
+      const e = {
+        time: time(),
+        status: pick(STATUSES),
+        text: r() < 0.3 ? 'Package left carrier facility' : text(30),
+        location: r() < 0.5 ? '' : pick(['Cidade Exemplo,UF', text()]),
+        sources: [...new Set(from.map((x) => x[0]))].sort(),
+        numbers: [...new Set(from.map((x) => x[1]))],
+      };
+      if (r() < 0.7) e.code = pick(['AE_GTMS_SC_DEPART', 'CC_EX_START', text()]);
+      return e;
+    });
+    rec.merged = {
+      status: pick(STATUSES),
+      sub: text(),
+      events,
+      numbers,
+      legs: numbers.map((number, i) => ({
+        number,
+        role: pick(['first_mile', 'last_mile', '']),
+        carrier: i ? text() : '',
+      })),
+      conflicts: r() < 0.3 ? [{ code: text(), message: text(), sources: ['cainiao'] }] : [],
+      advice: [{ code: 'open_dispute', since: time(), numbers: [numbers[0]] }],
+      stale: r() < 0.5,
+      daysSinceUpdate: Math.floor(r() * 100),
+      progress: { stage: 3, of: 5 },
+    };
+    if (r() < 0.5) rec.merged.lastEventAt = events.length ? events[events.length - 1].time : time();
+    const errs = [];
+    if (r() < 0.5) rec.merged.errors = errs;
+    if (r() < 0.3) rec.merged.Weird = { '~': '~~', Ab: text(), B: [text(), '~1'] };
+    rec.history = Array.from({ length: Math.floor(r() * 6) }, () =>
+      pick([
+        { at: base + Math.floor(r() * 1e6), status: pick(STATUSES) },
+        { at: base, status: 'delivered', sub: text() },
+        { at: base, status: 'in_transit', source: 'card' },
+        { at: 'x', status: 'y' },
+        { at: base, status: 'x', sub: '' },
+        { at: base, status: 'x', other: 1 },
+      ]),
+    );
+    rec.name = text();
+    rec.notes = r() < 0.5 ? null : { stale: 'stale@' + time() };
+    assert.deepEqual(read(BG.pack(rec)), read(BG._pack3(rec)), 'seed ' + seed);
+  }
+});
+
+test('the string table packing (lz) reads back any text, through JSON', () => {
+  const { BG } = loadBackground({});
+  const r = rng(7);
+  const CH = [
+    'a',
+    'b',
+    ' ',
+    '\x7f',
+    '"',
+    '\\',
+    '~',
+    '|',
+    'é',
+    '漢',
+    '😀',
+    'Package ',
+    'AE_GTMS_',
+    '\n',
+  ];
+  for (let i = 0; i < 400; i++) {
+    let s = '';
+    const n = Math.floor(r() * 6000);
+    while (s.length < n)
+      s +=
+        r() < 0.3 && s.length > 8
+          ? s.substr(Math.floor(r() * s.length), Math.floor(r() * 90))
+          : CH[Math.floor(r() * CH.length)];
+    assert.equal(BG._unlz(JSON.parse(JSON.stringify(BG._lz(s)))), s);
+  }
+});
+
+test('schema 4 is pinned: its dictionary and key letters read back this stored record', () => {
+  const { BG } = loadBackground({});
+  const rec = BG.newManualRecord('RB147799475CN');
+  rec.createdAt = rec.updatedAt = rec.checkedAt = rec.manual.addedAt = 1796664000000;
+  rec.proxy.RB147799475CN = {
+    fetchedAt: 1796664000000,
+    sources: [{ source: 'cainiao', number: 'RB147799475CN', events: [] }],
+  };
+  rec.merged = {
+    status: 'in_transit',
+    events: [
+      {
+        time: '2026-07-17T02:34:00Z',
+        status: 'in_transit',
+        text: 'Package left carrier facility',
+        location: 'Cidade Exemplo,UF',
+        code: 'AE_GTMS_SC_DEPART',
+        sources: ['cainiao'],
+        numbers: ['RB147799475CN'],
+      },
+    ],
+    advice: [{ code: 'contact_local_carrier', reason: 'no_last_mile_scan' }],
+  };
+  const stored =
+    '{"v":4,"orderId":"","createdAt":1796664000000,"updatedAt":1796664000000,"order":{"A":"unknown"},"proxy":[["~4",0]],"merged":{"A":"in_transit","H":[{"I":"~5","K":"~6"}]},"history":[],"checkedAt":1796664000000,"id":"~7","manual":{"D":"~4","Az":1796664000000},"srcs":[["~4","cainiao"]],"tl":"hpdoa.3..2..1","z":"\x7fh{`Cidade Exemplo,UF\x7fbvZRB147799475CN\x7farnn:\x7f`Fz"}';
+  assert.equal(JSON.stringify(BG.pack(rec)), stored);
+  assert.deepEqual(BG.unpack(JSON.parse(stored)), BG.unpack(BG._pack3(rec)));
+});
