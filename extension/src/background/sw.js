@@ -68,12 +68,20 @@
   BG.on(M.extract, BG.onExtract);
   BG.on(M.challenge, BG.onChallenge);
   BG.on(M.pauseState, BG.onPauseState);
+  BG.on(M.mtopSlot, BG.onMtopSlot);
+  BG.on(M.mtopDone, BG.onMtopDone);
   BG.on(M.health, BG.onHealth);
   BG.on(M.pageHealth, BG.onPageHealth);
   BG.on(M.refresh, async () => BG.refreshDue(Date.now() + 365 * 864e5));
   chrome.alarms.onAlarm.addListener((a) => {
     if (a.name === BG.ALARM) BG.refreshDue().catch((e) => console.warn('Waybill refresh', e));
   });
+  // A closed tab gives back the mtop slot it held and drops its page-health report.
+  if (chrome.tabs && chrome.tabs.onRemoved)
+    chrome.tabs.onRemoved.addListener((tabId) => {
+      BG.pacer.tabGone(tabId).catch(() => {});
+      BG.healthTabGone(tabId).catch(() => {});
+    });
   chrome.runtime.onInstalled.addListener(() => {
     BG.ensureAlarm();
   });

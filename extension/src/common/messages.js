@@ -26,6 +26,11 @@
     extract: ['page', 'tracking numbers in free text, through the core {text} → {numbers}'],
     challenge: ['page', 'AliExpress showed a bot challenge {reason} → {pausedUntil}'],
     pauseState: ['page', 'is calling AliExpress paused? {} → {pausedUntil, reason}'],
+    mtopSlot: [
+      'page',
+      'may this tab call querydetail now? one call in flight across tabs {} → {granted, token} | {granted:false, retryMs}',
+    ],
+    mtopDone: ['page', 'the querydetail call holding the slot ended {token} → {ok}'],
     health: ['page', 'page health report of this tab {report} → {ok}'],
     // Extension pages only.
     list: ['extension', 'every stored parcel, newest first {} → {parcels}'],

@@ -1,8 +1,10 @@
 // bridge.js — the isolated side of the MAIN-world mtop bridge: asks for
 // mtop.ae.ld.querydetail per order id over the private MessagePort (content/port.js),
 // validates the answers (request id, order id, shape, size), and calls AliExpress the
-// way the page does (aliexpress-live-2026.md §5): one call in flight, ≥ 400 ms between
-// calls plus 0–200 ms jitter. It stops at the first sign of a bot challenge
+// way the page does (aliexpress-live-2026.md §5): one call in flight ACROSS TABS, ≥ 400 ms
+// between calls plus 0–200 ms jitter — the background is the one pacer (background/pacer.js):
+// each call first asks whether a cool-down is on, then for the slot (mtopSlot), and gives
+// it back when it ends (mtopDone). It stops at the first sign of a bot challenge
 // (FAIL_SYS_USER_VALIDATE or RGV587_ERROR anywhere in ret, a punish redirect, a baxia
 // overlay): the background keeps a 30-minute cool-down in storage, shared by all tabs,
 // and asked before every call. Logged-out and traffic-limit answers stop too.
@@ -12,10 +14,10 @@
   const cache = new Map(); // orderId → Promise<result>
   const queue = [];
   let busy = false;
-  let lastEnd = 0; // when the previous call finished
+  let held = ''; // the token of the background's mtop slot while our call is in flight
   let stopped = ''; // 'challenge' | 'logged_out' | 'traffic_limit' | 'paused': no more calls on this page
 
-  WB.mtopOptions = { gapMs: 400, jitterMs: 200, timeoutMs: 15000 };
+  WB.mtopOptions = { timeoutMs: 15000 }; // the gap between calls is the background's (pacer.js)
   WB.MTOP_STOP = Object.freeze({
     challenge: /RGV587_ERROR|FAIL_SYS_USER_VALIDATE|_____tmd_____\/punish/,
     logged_out: /FAIL_SYS_SESSION_EXPIRED|NEED_LOGIN|FAIL_SYS_SID_INVALID|FAIL_SYS_LOGIN/,
@@ -119,29 +121,41 @@
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-  // One call at a time: wait for the gap, ask the background whether a cool-down is
-  // on (another tab may have met a challenge meanwhile), then call.
+  // waitSlot asks, until granted, first whether a cool-down is on (another tab may have
+  // met a challenge meanwhile), then for the one mtop slot of every tab; a refusal says
+  // how long to wait. Resolves to the slot's token, or '' with `stopped` set.
+  async function waitSlot() {
+    for (;;) {
+      const st = await WB.send(WB.MSG.pauseState, {});
+      if (st && st.pausedUntil > Date.now()) stopped = 'paused';
+      else if (WB.stopReason('')) stopped = 'challenge';
+      if (stopped) return '';
+      const slot = await WB.send(WB.MSG.mtopSlot, {});
+      if (!slot || slot.error) return ''; // no background to pace us: no call
+      if (slot.granted && typeof slot.token === 'string') return slot.token;
+      await sleep(Math.max(20, Math.min(1000, Number(slot.retryMs) || 200)));
+    }
+  }
+
+  // One call at a time, paced by the background across tabs.
   async function pump() {
     if (busy) return;
     busy = true;
     while (queue.length) {
       const job = queue.shift();
-      if (!stopped) {
-        const wait =
-          lastEnd + WB.mtopOptions.gapMs + Math.random() * WB.mtopOptions.jitterMs - Date.now();
-        if (lastEnd && wait > 0) await sleep(wait);
-      }
-      if (!stopped) {
-        const st = await WB.send(WB.MSG.pauseState, {});
-        if (st && st.pausedUntil > Date.now()) stopped = 'paused';
-        else if (WB.stopReason('')) stopped = 'challenge';
-      }
+      const token = stopped ? '' : await waitSlot();
       if (stopped) {
         job.resolve({ ok: false, error: stopped, stopped });
         continue;
       }
+      if (!token) {
+        job.resolve({ ok: false, error: 'no_slot' });
+        continue;
+      }
+      held = token;
       const res = await send(job.orderId);
-      lastEnd = Date.now();
+      held = '';
+      await WB.send(WB.MSG.mtopDone, { token });
       const reason = res.ok ? WB.stopReason('') : WB.stopReason(res.error);
       if (reason) {
         stopped = reason;
@@ -153,6 +167,11 @@
     }
     busy = false;
   }
+  // Leaving the page mid-call gives the slot back at once (else the background takes it
+  // back after 15 s or when the tab closes).
+  addEventListener('pagehide', () => {
+    if (held) WB.send(WB.MSG.mtopDone, { token: held });
+  });
 
   // querydetail resolves to {ok, payload|error, stopped?}; one call per order id per page.
   WB.querydetail = function querydetail(orderId) {

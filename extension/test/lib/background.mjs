@@ -31,7 +31,8 @@ export function fakeArea(initial = {}) {
   };
 }
 
-// loadBackground returns globalThis.BG wired to a fake chrome and proxy.
+// loadBackground returns globalThis.BG wired to a fake chrome (storage.local and
+// storage.session in memory, tabs.onRemoved through closeTab) and proxy.
 // proxy(url, init) → {status, body} answers fetches to the proxy.
 export function loadBackground({
   storage = {},
@@ -39,7 +40,9 @@ export function loadBackground({
   proxyUrl = 'http://127.0.0.1:8787',
 } = {}) {
   const area = fakeArea(storage);
+  const session = fakeArea();
   const listeners = [];
+  const tabRemoved = [];
   globalThis.chrome = {
     runtime: {
       id: 'test',
@@ -52,7 +55,14 @@ export function loadBackground({
       onInstalled: { addListener() {} },
       onStartup: { addListener() {} },
     },
-    storage: { local: area },
+    storage: { local: area, session },
+    tabs: {
+      onRemoved: {
+        addListener(fn) {
+          tabRemoved.push(fn);
+        },
+      },
+    },
     alarms: { get: async () => null, create: async () => {}, onAlarm: { addListener() {} } },
   };
   globalThis.WAYBILL_CONFIG = { proxyUrl, version: 'test', browser: 'chrome' };
@@ -79,12 +89,14 @@ export function loadBackground({
     vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
   }
   // send delivers a message as Chrome would from a content script on pageUrl.
-  const send = (msg, pageUrl) =>
+  const send = (msg, pageUrl, tabId = 1) =>
     new Promise((resolve) => {
-      const sender = { id: 'test', tab: { id: 1 }, url: pageUrl };
+      const sender = { id: 'test', tab: { id: tabId }, url: pageUrl };
       let async = false;
       for (const fn of listeners) if (fn(msg, sender, resolve) === true) async = true;
       if (!async) resolve(undefined);
     });
-  return { BG: globalThis.BG, area, calls, send };
+  // closeTab fires chrome.tabs.onRemoved as the browser does when a tab is closed.
+  const closeTab = (tabId) => tabRemoved.forEach((fn) => fn(tabId, {}));
+  return { BG: globalThis.BG, area, session, calls, send, closeTab };
 }
