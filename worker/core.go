@@ -129,7 +129,7 @@ func decodePayload(src string, payload []byte, lang string) (out []decoded, err 
 			continue
 		}
 		d := decoded{status: string(st.Status)}
-		d.rest = api.AppendSourceRest(make([]byte, 0, 128+160*len(st.Events)), st)
+		d.rest = api.AppendSourceRest(make([]byte, 0, 128+200*len(st.Events)), st)
 		last := -1
 		for j := range st.Events {
 			if st.Events[j].Time != 0 {

@@ -133,7 +133,15 @@ func (s *Server) track(ctx context.Context, client string, inputs []string, lang
 
 	now := s.now().UTC()
 	nowStr := now.Format(time.RFC3339)
-	w := jsonw.Writer{B: make([]byte, 0, 1024+len(inputs)*2048)}
+	// The answer holds each source's rest and a merge about as long as
+	// them: size it once rather than grow it.
+	restBytes := 0
+	for _, m := range results {
+		for _, r := range m {
+			restBytes += len(r.rest)
+		}
+	}
+	w := jsonw.Writer{B: make([]byte, 0, 1024+len(inputs)*2048+restBytes*5/2)}
 	var mergeIn, id []byte
 	var srcs []timeline.SourceTimeline
 	names := make([]string, len(s.sources))
@@ -183,7 +191,11 @@ func (s *Server) track(ctx context.Context, client string, inputs []string, lang
 		if !ok || now.Sub(m.at) >= mergeMemoTTL || now.Before(m.at) {
 			var out []byte
 			if srcs, mergeIn, ok = mergeSources(srcs[:0], mergeIn, names, info, rs); ok && now.Unix() != 0 {
-				out = api.MergeSources(nil, now.Unix()*1000, srcs)
+				n := 256
+				for _, r := range rs {
+					n += len(r.rest) * 5 / 4
+				}
+				out = api.MergeSources(make([]byte, 0, n), now.Unix()*1000, srcs)
 			} else {
 				out = mergeTimeline(nil, mergeInput(mergeIn[:0], nowStr, names, info, rs))
 			}
