@@ -125,6 +125,8 @@ export function manifest(browser, proxy) {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['websiteContent'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return m;

@@ -28,10 +28,12 @@ $(FIREFOX):
 
 EXT_PRETTIER_FILES := '**/*.{js,mjs,html,json}'
 
-## check-extension: ESLint (eslint.config.mjs: no innerHTML, eval … in src/) and Prettier --check.
-check-extension: setup-extension
+## check-extension: ESLint (eslint.config.mjs: no innerHTML, eval … in src/), Prettier --check,
+## and Mozilla's web-ext lint of the built Firefox extension (warnings fail too).
+check-extension: setup-extension extension
 	cd $(EXT_DIR) && node_modules/.bin/eslint . && node_modules/.bin/prettier --check --log-level warn $(EXT_PRETTIER_FILES)
-	@echo "check-extension: eslint and prettier clean"
+	set -o pipefail; cd $(EXT_DIR) && node_modules/.bin/web-ext lint --source-dir $(ROOT)/dist/firefox --warnings-as-errors --output text | tail -n 8
+	@echo "check-extension: eslint, prettier and web-ext lint clean"
 
 fmt-extension: setup-extension
 	cd $(EXT_DIR) && node_modules/.bin/prettier --write --log-level warn $(EXT_PRETTIER_FILES)
