@@ -198,7 +198,7 @@ try {
   const b = await launch(ext.dir);
   const fresh = await visit(b, 'fresh');
   const stored = await visit(b, 'from storage');
-  // Bytes per stored order (schema 3, packed), as the 50-order page left them.
+  // Bytes per stored order (schema 4, packed), as the 50-order page left them.
   const sizes = await b.sw.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
     const out = { checked: [], all: [] };
