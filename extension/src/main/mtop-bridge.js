@@ -11,6 +11,8 @@
 (function () {
   'use strict';
   const ID = globalThis.WB.ORDER_ID; // common/ids.js, loaded just before in this world
+  // The page must not see a global of ours (no fingerprint, nothing to tamper with).
+  delete globalThis.WB;
   const REQ = /^[a-z0-9]{8,40}$/;
   const HELLO = 'waybill-bridge-hello',
     PORT = 'waybill-bridge-port';

@@ -17,6 +17,7 @@ import {
 } from '../../build.mjs';
 import { SRC } from '../lib/dom.mjs';
 import crypto from 'node:crypto';
+import { JSDOM } from 'jsdom';
 
 test('chrome and firefox manifests differ only where they must', () => {
   const c = manifest('chrome', 'http://127.0.0.1:8787'),
@@ -57,6 +58,18 @@ test('minimal permissions: storage, alarms, notifications, contextMenus, AliExpr
     ['common/ids.js', 'main/mtop-bridge.js'],
     'only the order-id pattern and the bridge run in the page world',
   );
+});
+
+test('the page world keeps no global of ours after the bridge starts', () => {
+  const m = manifest('chrome', 'http://127.0.0.1:8787');
+  const main = m.content_scripts.find((s) => s.world === 'MAIN');
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+    url: 'https://www.aliexpress.com/p/order/index.html',
+    runScripts: 'outside-only',
+  });
+  for (const f of main.js) dom.window.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
+  assert.equal(dom.window.eval('typeof WB'), 'undefined');
+  dom.window.close();
 });
 
 test('the manifest key pins the documented extension id', () => {
