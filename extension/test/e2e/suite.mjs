@@ -109,6 +109,45 @@ export function defineLiveSuite(kind) {
     await page2.close();
   });
 
+  test(`${kind}: two list tabs at once — their calls, pooled, never overlap and are ≥ 400 ms apart`, async () => {
+    const A = slice(50, 12),
+      B = slice(62, 12);
+    assert.ok(A.fetch.length >= 3 && B.fetch.length >= 3);
+    const ids = new Set([...A.fetch, ...B.fetch]);
+    const from = site.mtopRecord.length;
+    const pa = await b.newPage();
+    const pb = await b.newPage();
+    // Both pages load at once; each would call on its own at its own pace.
+    await Promise.all([
+      goto(pa, `${LIST}?fixture_delay=50&fixture_offset=50&fixture_size=12&fixture_total=12`),
+      goto(pb, `${LIST}?fixture_delay=50&fixture_offset=62&fixture_size=12&fixture_total=12`),
+    ]);
+    await Promise.all([
+      settled(pa, 12, A.fetch, 'numbers in tab A'),
+      settled(pb, 12, B.fetch, 'numbers in tab B'),
+    ]);
+    const calls = await waitFor(
+      () => {
+        const got = site.mtopRecord.slice(from).filter((c) => ids.has(c.id));
+        return got.length >= ids.size && got;
+      },
+      { timeout: 10000, what: 'every call recorded' },
+    );
+    calls.sort((x, y) => x.start - y.start);
+    assert.deepEqual(calls.map((c) => c.id).sort(), [...ids].sort(), 'one call per order');
+    assert.equal(new Set(calls.map((c) => c.page)).size, 2, 'calls from both tabs');
+    // The two tabs took turns (not one tab's whole queue after the other's is required,
+    // only that they were paced as one).
+    for (let i = 1; i < calls.length; i++)
+      assert.ok(
+        calls[i].start - calls[i - 1].end >= 400,
+        `call ${i} (tab ${calls[i].page}) starts ${calls[i].start - calls[i - 1].end} ms after call ${i - 1} (tab ${calls[i - 1].page}) ended`,
+      );
+    for (const p of [pa, pb]) assert.equal((await mtop(p)).maxInFlight, 1);
+    await pa.close();
+    await pb.close();
+  });
+
   test(`${kind}: <html> without lang + the locale cookie: _lang pt_BR, _currency BRL, Portuguese badges`, async () => {
     const { fetch } = slice(20, 12);
     const cookie = encodeURIComponent('site=bra&c_tp=BRL&region=BR&b_locale=pt_BR');
