@@ -258,7 +258,8 @@
   //   index, text and code as "how far back from the next new table entry" (0: a new
   //   one), the location's table index, and the source bitmask XOR the previous event's.
   // - other string values in the table are "~<base 36 index>" (a string starting with "~"
-  //   gets one more); keys of nested objects are capitals (KEYS).
+  //   gets one more); keys of nested objects are capitals (KEYS). Top-level scalars (ids,
+  //   name, times) stay as they are.
   // - derived fields are left out: merged.errors (1: rebuilt from the sources' errors),
   //   merged.lastEventAt (1: the last event's time), a proxy entry's fetchedAt equal to
   //   checkedAt (0); proxy is [[number, fetchedAt, {rest}?] …] (its order kept); history
@@ -512,7 +513,9 @@
       return typeof x === 'string' ? fn(x) : x;
     };
     const body = {};
-    for (const [k, v] of Object.entries(out)) if (!skip.has(k)) body[k] = v;
+    // Top-level scalars (ids, names, times) stay as they are, readable in storage.
+    for (const [k, v] of Object.entries(out))
+      if (!skip.has(k) && v && typeof v === 'object') body[k] = v;
     visit(
       body,
       (s) => {
@@ -610,10 +613,7 @@
     };
     const out = {};
     for (const [k, v] of Object.entries(p))
-      out[k] =
-        k === 'tl' || k === 'tx' || k === 's' || k === 'z' || k === 'v' || k === 'ts'
-          ? v
-          : visit(v);
+      out[k] = v && typeof v === 'object' && k !== 'tx' && k !== 's' ? visit(v) : v;
     delete out.s;
     delete out.tx;
     delete out.z;

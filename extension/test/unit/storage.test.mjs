@@ -432,7 +432,7 @@ test('schema 4 is pinned: its dictionary and key letters read back this stored r
     advice: [{ code: 'contact_local_carrier', reason: 'no_last_mile_scan' }],
   };
   const stored =
-    '{"v":4,"orderId":"","createdAt":1796664000000,"updatedAt":1796664000000,"order":{"A":"unknown"},"proxy":[["~4",0]],"merged":{"A":"in_transit","H":[{"I":"~5","K":"~6"}]},"history":[],"checkedAt":1796664000000,"id":"~7","manual":{"D":"~4","Az":1796664000000},"srcs":[["~4","cainiao"]],"tl":"hpdoa.3..2..1","z":"\x7fh{`Cidade Exemplo,UF\x7fbvZRB147799475CN\x7farnn:\x7f`Fz"}';
+    '{"v":4,"orderId":"","createdAt":1796664000000,"updatedAt":1796664000000,"order":{"A":"unknown"},"proxy":[["~4",0]],"merged":{"A":"in_transit","H":[{"I":"~5","K":"~6"}]},"history":[],"checkedAt":1796664000000,"id":"n:RB147799475CN","manual":{"D":"~4","Az":1796664000000},"srcs":[["~4","cainiao"]],"tl":"hpdoa.3..2..1","z":"\x7fh{`Cidade Exemplo,UF\x7fbvZRB147799475CN\x7farm"}';
   assert.equal(JSON.stringify(BG.pack(rec)), stored);
   assert.deepEqual(BG.unpack(JSON.parse(stored)), BG.unpack(BG._pack3(rec)));
 });
