@@ -59,7 +59,8 @@
             await save(s); // a reclaim above is kept even when we refuse
             return {
               granted: false,
-              retryMs: Math.min(BG.PACE.maxRetryMs, s.holder.since + BG.PACE.holdMs - t + 1),
+              // The holder's call usually ends within a few hundred ms: ask again soon.
+              retryMs: Math.min(BG.PACE.gapMs / 2, s.holder.since + BG.PACE.holdMs - t + 1),
               holder: s.holder.tabId === tabId ? 'this_tab' : 'other_tab',
             };
           }

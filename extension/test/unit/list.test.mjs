@@ -15,7 +15,7 @@ const site = createSite();
 const URL_LIST = 'https://www.aliexpress.com/p/order/index.html';
 const { send, BG } = loadBackground({ proxy: null }); // the proxy is down
 
-function page() {
+function page(tabId = 1) {
   const d = loadDom(
     '<!doctype html><html lang="en"><body><div id="root"></div></body></html>',
     URL_LIST,
@@ -43,7 +43,7 @@ function page() {
   w.chrome = {
     runtime: {
       sendMessage: (msg, cb) => {
-        send(JSON.parse(JSON.stringify(msg)), URL_LIST).then((r) =>
+        send(JSON.parse(JSON.stringify(msg)), URL_LIST, tabId).then((r) =>
           cb(r && JSON.parse(JSON.stringify(r))),
         );
       },
@@ -51,21 +51,22 @@ function page() {
     },
   };
   // loadDom ran the content scripts; the MAIN world's and the page controllers follow.
-  for (const f of [
-    ...SCRIPTS.page,
-    ...SCRIPTS.contentPages.filter((f) => f !== 'content/main.js'),
-  ]) {
+  for (const f of SCRIPTS.page) w.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
+  // The MAIN world's bridge deletes its WB global (the page must not see it); here both
+  // worlds share one window, so the isolated world's WB is put back for the controllers.
+  w.WB = d.WB;
+  for (const f of SCRIPTS.contentPages.filter((f) => f !== 'content/main.js'))
     w.eval(fs.readFileSync(path.join(SRC, f), 'utf8'));
-  }
   const group = d.document.createElement('div');
   group.className = 'comet-checkbox-group';
   d.document.getElementById('root').append(group);
-  const add = (pageNo, size, total) => {
+  const add = (pageNo, size, total, offset = 0) => {
     const t = d.document.createElement('template');
     t.innerHTML = site.cards({
       page: pageNo,
       size,
       total,
+      offset,
       host: 'www.aliexpress.com',
       lang: 'en',
     }).html;
@@ -156,6 +157,41 @@ test('late, appended and re-rendered cards: one badge each, numbers from queryde
     else assert.equal(x.numbers, '');
   }
   assert.ok(BG.stats.proxyErrors > 0, 'the proxy was tried and is down');
+});
+
+test('two tabs at once: the background paces their querydetail calls as one (no overlap, ≥ 400 ms apart)', async () => {
+  const calls = []; // every call of both tabs: {tab, id, start, end}
+  const tabs = [page(21), page(22)].map((p, i) => {
+    p.window.lib.mtop.request = async (opts) => {
+      const c = { tab: i, id: opts.data.tradeOrderId, start: Date.now(), end: 0 };
+      calls.push(c);
+      await new Promise((r) => setTimeout(r, 60));
+      c.end = Date.now();
+      return JSON.parse(JSON.stringify(site.querydetail(opts.data.tradeOrderId)));
+    };
+    return p;
+  });
+  const offsets = [60, 66];
+  const want = offsets.flatMap((o) =>
+    site
+      .orders(o + 6)
+      .slice(o)
+      .filter((x) => x.fetch)
+      .map((x) => x.orderId),
+  );
+  assert.ok(want.length >= 4, 'some orders to fetch in each tab');
+  tabs.forEach((p, i) => {
+    p.WB.runList(p.document, p.WB.pageInfo(p.document, p.window.location));
+    p.add(1, 6, 6, offsets[i]);
+  });
+  await until(() => calls.filter((c) => c.end).length === want.length, 'every call', 30000);
+  assert.deepEqual(calls.map((c) => c.id).sort(), [...want].sort());
+  assert.deepEqual([...new Set(calls.map((c) => c.tab))].sort(), [0, 1], 'both tabs called');
+  for (let i = 1; i < calls.length; i++)
+    assert.ok(
+      calls[i].start - calls[i - 1].end >= 400,
+      `call ${i} starts ${calls[i].start - calls[i - 1].end} ms after the previous ended`,
+    );
 });
 
 test('the bridge listens to no window message: forged requests, answers and ports change nothing', async () => {
