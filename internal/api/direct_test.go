@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/waybill/waybill/internal/jsonr"
 	"github.com/waybill/waybill/internal/jsonw"
+	"github.com/waybill/waybill/internal/source"
 	"github.com/waybill/waybill/internal/status"
 	"github.com/waybill/waybill/internal/timeline"
 	"github.com/waybill/waybill/internal/timeutil"
@@ -110,4 +111,49 @@ func TestMergeSourcesMatchesJSONPath(t *testing.T) {
 	// A time Merge would refuse.
 	st := timeline.SourceTimeline{Source: "cainiao", Events: []timeline.Event{{Time: timeutil.Date(9999, 12, 31, 23, 59, 59) + 1000}}}
 	require.False(t, AsMergeInput(&st, "cainiao", ""))
+}
+
+// FuzzMergeSourcesMatchesJSONPath: for any Cainiao or 17TRACK payload, the
+// decoded timelines merged as structs give the answer the JSON round trip
+// (Decode's output, read back by Merge) gives.
+func FuzzMergeSourcesMatchesJSONPath(f *testing.F) {
+	f.Add(false, []byte(`{"module":[{"mailNo":"X\xff","destCpInfo":{"cpName":"C\xfe"},"detailList":[{"timeStr":"2024-02-29 23:59:59","actionCode":"GTMS_SIGNED","standerdDesc":"[Town] Delivered"},{"time":1709251199999,"desc":"Arrived <ok>","group":{"nodeCode":"AE_GROUP_LH_PROCESSING"}}]}],"success":true}`))
+	f.Add(true, []byte(`{"code":0,"data":{"accepted":[{"number":"A","track_info":{"tracking":{"providers":[{"events":[{"time_raw":"2024-01-01 10:00","description":"Out for delivery"},{"time_iso":"2024-01-02T10:00:00.123+08:00","description":"x"}]}]}}}]}}`))
+	now := timeutil.Date(2026, 12, 7, 12, 0, 0)
+	f.Fuzz(func(t *testing.T, seventeen bool, payload []byte) {
+		src := "cainiao"
+		if seventeen {
+			src = "17track"
+		}
+		res, err := source.Decode(src, payload, source.Options{Lang: "pt-BR"})
+		if err != nil {
+			return
+		}
+		var viaJSON, direct []timeline.SourceTimeline
+		var statuses []string
+		for i := range res.Sources {
+			st := res.Sources[i]
+			if st.ErrCode != "" || len(viaJSON) == MaxMergeSources {
+				continue
+			}
+			viaJSON = append(viaJSON, st)
+			statuses = append(statuses, string(st.Status))
+			cp := st
+			cp.Events = append([]timeline.Event(nil), st.Events...)
+			cp.Legs = append([]timeline.Leg(nil), st.Legs...)
+			cp.Contacts = append([]timeline.Contact(nil), st.Contacts...)
+			if !AsMergeInput(&cp, src, string(st.Status)) {
+				return // the worker takes the JSON path then
+			}
+			direct = append(direct, cp)
+		}
+		for i := range viaJSON {
+			viaJSON[i].Source = src
+		}
+		want := mergeViaJSON(now, viaJSON, statuses)
+		if jsonr.Get(want, "error").Exists() {
+			return // too many events: the worker takes the JSON path
+		}
+		require.Equal(t, string(want), string(MergeSources(nil, now, direct)))
+	})
 }
