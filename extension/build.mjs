@@ -264,7 +264,8 @@ export function build() {
         `globalThis.WAYBILL_STRINGS = Object.freeze(${JSON.stringify(table)});\n`,
     );
   }
-  console.log(`build: dist/chrome and dist/firefox (proxy ${proxyURL}) in ${outRoot}`);
+  // A status line, on stderr: stdout of `make bench` is the benchmark record.
+  console.error(`build: dist/chrome and dist/firefox (proxy ${proxyURL}) in ${outRoot}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) build();
