@@ -14,7 +14,6 @@ import (
 	"github.com/waybill/waybill/internal/api"
 	"github.com/waybill/waybill/internal/jsonw"
 	"github.com/waybill/waybill/internal/status"
-	"github.com/waybill/waybill/internal/timeline"
 )
 
 // decodePayloadJSON is decodePayload as it was: api.Decode, its answer
@@ -141,11 +140,3 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
-
-var (
-	_ = errors.New
-	_ = gjson.Parse
-	_ = jsonw.AppendString
-	_ = status.Unknown
-	_ timeline.Event
-)
