@@ -186,16 +186,47 @@ func (w *Worker) waitReady(o Options, exited <-chan struct{}) error {
 // RSS returns the resident memory (bytes) of the workerd processes under
 // this wrangler dev, or -1.
 func (w *Worker) RSS() int64 {
+	var total int64 = -1
+	for _, p := range w.workerd() {
+		status, err := os.ReadFile("/proc/" + strconv.Itoa(p.pid) + "/status")
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+				total = max(total, 0) + kb<<10
+			}
+		}
+	}
+	return total
+}
+
+// CPU returns the CPU time (ms) the workerd processes under this wrangler dev
+// have used so far, or -1.
+func (w *Worker) CPU() int64 {
+	var total int64 = -1
+	for _, p := range w.workerd() {
+		total = max(total, 0) + p.ticks*10 // clock ticks of 10 ms (USER_HZ = 100)
+	}
+	return total
+}
+
+// proc is one line of /proc/<pid>/stat, as far as CPU and RSS need it.
+type proc struct {
+	pid, ppid int
+	comm      string
+	ticks     int64 // user + system
+}
+
+// workerd returns the workerd processes that descend from this wrangler dev.
+func (w *Worker) workerd() []proc {
 	root := w.Pid()
-	if root <= 0 {
-		return -1
-	}
 	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return -1
+	if root <= 0 || err != nil {
+		return nil
 	}
-	parent := map[int]int{}
-	var workerd []int
+	procs := map[int]proc{}
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
 		if err != nil {
@@ -205,42 +236,34 @@ func (w *Worker) RSS() int64 {
 		if err != nil {
 			continue
 		}
+		// comm is in parentheses and may contain spaces: split after it.
 		i := bytes.LastIndexByte(stat, ')')
-		if i < 0 {
+		j := bytes.IndexByte(stat, '(')
+		if i < 0 || j < 0 || j > i {
 			continue
 		}
-		f := strings.Fields(string(stat[i+2:]))
-		if len(f) < 2 {
+		f := strings.Fields(string(stat[i+1:]))
+		if len(f) < 13 { // state ppid … utime(12th) stime(13th)
 			continue
 		}
-		parent[pid], _ = strconv.Atoi(f[1])
-		if bytes.Contains(stat[:i], []byte("workerd")) {
-			workerd = append(workerd, pid)
-		}
+		ppid, _ := strconv.Atoi(f[1])
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		procs[pid] = proc{pid: pid, ppid: ppid, comm: string(stat[j+1 : i]), ticks: ut + st}
 	}
-	var total int64 = -1
-	for _, pid := range workerd {
-		for a, hops := parent[pid], 0; a > 1 && hops < 16; a, hops = parent[a], hops+1 {
-			if a != root {
-				continue
-			}
-			status, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
-			if err != nil {
+	var out []proc
+	for _, p := range procs {
+		if !strings.Contains(p.comm, "workerd") {
+			continue
+		}
+		for a, hops := p.ppid, 0; a > 1 && hops < 16; a, hops = procs[a].ppid, hops+1 {
+			if a == root {
+				out = append(out, p)
 				break
 			}
-			for _, line := range strings.Split(string(status), "\n") {
-				if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-					kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-					if total < 0 {
-						total = 0
-					}
-					total += kb << 10
-				}
-			}
-			break
 		}
 	}
-	return total
+	return out
 }
 
 // Logs returns everything wrangler printed so far.

@@ -321,61 +321,8 @@ func load(s *server, n, conc int, maxTime time.Duration, next func() (string, st
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // cpu returns the CPU time (ms) used so far by the workerd processes
-// descending from the server's script, or -1.
-func (s *server) cpu() int64 {
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return -1
-	}
-	type proc struct {
-		ppid  int
-		comm  string
-		ticks int64
-	}
-	procs := map[int]proc{}
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// comm is in parentheses and may contain spaces: split after it.
-		i := bytes.LastIndexByte(stat, ')')
-		if i < 0 {
-			continue
-		}
-		fields := strings.Fields(string(stat[i+2:]))
-		if len(fields) < 13 {
-			continue
-		}
-		ppid, _ := strconv.Atoi(fields[1])
-		ut, _ := strconv.ParseInt(fields[11], 10, 64)
-		st, _ := strconv.ParseInt(fields[12], 10, 64)
-		procs[pid] = proc{ppid: ppid, comm: string(stat[bytes.IndexByte(stat, '(')+1 : i]), ticks: ut + st}
-	}
-	root := s.w.Pid()
-	var total int64
-	found := false
-	for pid, p := range procs {
-		if !strings.Contains(p.comm, "workerd") {
-			continue
-		}
-		for a, hops := procs[pid].ppid, 0; a > 1 && hops < 16; a, hops = procs[a].ppid, hops+1 {
-			if a == root {
-				total += p.ticks * 10 // clock ticks of 10 ms (USER_HZ = 100)
-				found = true
-				break
-			}
-		}
-	}
-	if !found {
-		return -1
-	}
-	return total
-}
+// descending from the server's wrangler dev, or -1.
+func (s *server) cpu() int64 { return s.w.CPU() }
 
 func wasmSize(path string) (raw, gz int) {
 	b, err := os.ReadFile(path)
