@@ -80,14 +80,14 @@ bench: setup wasm extension worker-for-extension $(WASM_NAMED)
 	  echo "- machine: $$(nproc) cores ($$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $$(free -g | awk '/^Mem:/ {print $$2}') GiB, load $$(cut -d' ' -f1-3 /proc/loadavg) at the start; $$($(GO) env GOVERSION), Node $$(node --version)"; echo; \
 	  $(MAKE) --no-print-directory -s bench-go bench-wasm bench-worker bench-extension; \
 	} | tee $$tmp; rc=$${PIPESTATUS[0]}; \
-	if [ $$rc -eq 0 ]; then mv $$tmp $(BENCH_RECORD); echo "bench: written to $(BENCH_RECORD)"; else rm -f $$tmp; fi; exit $$rc
+	if [ $$rc -eq 0 ]; then mv $$tmp $(BENCH_RECORD); chmod 644 $(BENCH_RECORD); echo "bench: written to $(BENCH_RECORD)"; else rm -f $$tmp; fi; exit $$rc
 
 bench-go: setup-go
 	@echo "## Go core, native (go test -bench, one run; CPU-bound, 2-core machine)"
 	@echo
 	@echo "| benchmark | ns/op | B/op | allocs/op |"
 	@echo "|---|---:|---:|---:|"
-	@$(GO) test -run '^$$' -bench . -benchmem -benchtime=1s ./internal/... ./worker/ | \
+	@set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -benchtime=1s ./internal/... ./worker/ | \
 		awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns=""; b=""; a=""; \
 			for (i = 3; i < NF; i++) { if ($$(i+1) == "ns/op") ns=$$i; if ($$(i+1) == "B/op") b=$$i; if ($$(i+1) == "allocs/op") a=$$i } \
 			printf "| %s | %s | %s | %s |\n", name, ns, b, a }'
