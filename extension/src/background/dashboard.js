@@ -83,34 +83,11 @@
   BG.dashListing = listing;
 
   // crosscheckRecords asks the proxy about every number of these records (the added
-  // number included) and re-merges them: what BG.crosscheck does for order parcels.
+  // number included) now, and re-merges them: BG.crosscheck, forced, with a retry for
+  // what stays unmerged; the error as its code, for the dashboard.
   BG.crosscheckRecords = async function crosscheckRecords(recs, lang) {
-    const numbers = [];
-    for (const r of recs)
-      for (const n of numbersFor(r))
-        if (!numbers.includes(n) && numbers.length < BG.CROSSCHECK_MAX_NUMBERS) numbers.push(n);
-    if (!numbers.length) return { calls: 0, error: null };
-    const before = BG.stats.proxyCalls;
-    const { results, error } = await BG.track(numbers, lang || '');
-    for (const r of recs) {
-      let got = 0;
-      for (const n of numbersFor(r)) {
-        const res = results.get(n);
-        if (res) {
-          r.proxy[n] = { sources: BG.toSources(res), fetchedAt: Date.now() };
-          got++;
-        }
-      }
-      if (got) {
-        r.checkedAt = Date.now();
-        r.proxyError = null;
-      } else if (error) r.proxyError = error;
-      await BG.remerge(r);
-      // Nothing to merge yet (the proxy was down): the refresh alarm tries again in an hour.
-      if (!r.merged && !r.nextCheckAt) r.nextCheckAt = Date.now() + BG.RETRY_UNMERGED_MS;
-    }
-    await BG.putRecords(recs);
-    return { calls: BG.stats.proxyCalls - before, error: error ? error.code : '' };
+    const res = await BG.crosscheck(recs, lang || '', { force: true, retryUnmerged: true });
+    return { calls: res.calls, error: res.error ? res.error.code : '' };
   };
 
   // findProblems looks at the words extract did not take: an AliExpress order id, or a

@@ -338,7 +338,9 @@
   };
 
   // crosscheck asks the proxy about every number of these records that is due,
-  // in batches of ≤ 40, then re-merges. force ignores the page re-check window.
+  // in batches of ≤ 40, then re-merges. force ignores the page re-check window;
+  // retryUnmerged gives a record that still has nothing merged (the proxy was down
+  // for a number the buyer added) a retry by the refresh alarm in an hour.
   BG.crosscheck = async function crosscheck(recs, lang, opts) {
     opts = opts || {};
     const now = Date.now();
@@ -366,6 +368,8 @@
         r.proxyError = null;
       } else if (error) r.proxyError = error;
       await BG.remerge(r);
+      if (opts.retryUnmerged && !r.merged && !r.nextCheckAt)
+        r.nextCheckAt = Date.now() + BG.RETRY_UNMERGED_MS;
     }
     await BG.putRecords(due);
     return { calls: BG.stats.proxyCalls - before, error };
