@@ -32,7 +32,7 @@ $(STATICCHECK):
 	GOBIN=$(@D) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 ## check: the gate CI runs before `make test`: gofmt, go vet and staticcheck (native and
-## js/wasm), ESLint and Prettier on the extension. `make fmt` fixes the formatting.
+## js/wasm), ESLint, Prettier and web-ext lint on the extension. `make fmt` fixes the formatting.
 check: check-go check-extension
 
 check-go: setup-go setup-tools
