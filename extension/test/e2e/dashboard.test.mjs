@@ -13,9 +13,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildExtension, waitFor, ROOT } from '../lib/browser.mjs';
+import { waitFor, ROOT } from '../lib/browser.mjs';
 import { openBrowser, BROWSERS, sleep } from '../lib/browsers.mjs';
-import { startWorker } from '../lib/worker.mjs';
+import { workerAndExtension } from '../lib/worker.mjs';
 import { s10 } from '../fixtures/site.mjs';
 
 const SHOTS = process.env.SHOTS || path.join(ROOT, 'out', 'extension-test');
@@ -23,18 +23,10 @@ fs.mkdirSync(SHOTS, { recursive: true });
 // Answers for moving parcels are cached by the worker; a short TTL lets a story change.
 process.env.CACHE_TTL = process.env.CACHE_TTL || '1';
 
-let worker, ext;
-before(async () => {
-  worker = await startWorker();
-  ext = buildExtension(worker.url);
-});
-after(async () => {
-  if (ext) fs.rmSync(ext.root, { recursive: true, force: true });
-  if (worker) await worker.stop();
-});
+const env = workerAndExtension();
 
 const fake = (p, body) =>
-  fetch(worker.fakes + p, { method: 'POST', body: JSON.stringify(body) }).then((r) => {
+  fetch(env.worker.fakes + p, { method: 'POST', body: JSON.stringify(body) }).then((r) => {
     if (!r.ok) throw new Error(`${p}: ${r.status}`);
   });
 
@@ -123,7 +115,7 @@ for (const kind of BROWSERS) {
   describe(kind, () => {
     let b;
     before(async () => {
-      b = await openBrowser(kind, ext.root);
+      b = await openBrowser(kind, env.ext.root);
     });
     after(async () => {
       if (b) await b.close();
@@ -296,7 +288,7 @@ for (const kind of BROWSERS) {
       }
       await page.close();
 
-      const fresh = await openBrowser(kind, ext.root);
+      const fresh = await openBrowser(kind, env.ext.root);
       try {
         const p2 = await openDashboard(fresh);
         assert.equal((await items(p2)).length, 0, 'a fresh profile');

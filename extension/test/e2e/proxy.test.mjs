@@ -8,28 +8,19 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildExtension, badges, waitFor, ROOT } from '../lib/browser.mjs';
+import { badges, waitFor, ROOT } from '../lib/browser.mjs';
 import { openBrowser, BROWSERS, goto, sleep } from '../lib/browsers.mjs';
-import { startWorker } from '../lib/worker.mjs';
+import { workerAndExtension } from '../lib/worker.mjs';
 
 const SHOTS = process.env.SHOTS || path.join(ROOT, 'out', 'extension-test');
 fs.mkdirSync(SHOTS, { recursive: true });
-let worker, ext;
-
-before(async () => {
-  worker = await startWorker();
-  ext = buildExtension(worker.url);
-});
-after(async () => {
-  if (ext) fs.rmSync(ext.root, { recursive: true, force: true });
-  if (worker) await worker.stop();
-});
+const env = workerAndExtension();
 
 for (const kind of BROWSERS) {
   describe(kind, () => {
     let b;
     before(async () => {
-      b = await openBrowser(kind, ext.root);
+      b = await openBrowser(kind, env.ext.root);
     });
     after(async () => {
       if (b) await b.close();

@@ -2,8 +2,10 @@
 // trackers, through the worker's own launcher (worker/cmd/servefakes, built by
 // `make worker-for-extension`; the Go end-to-end tests use the same package).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { before, after } from 'node:test';
 import path from 'node:path';
-import { ROOT } from './browser.mjs';
+import { ROOT, buildExtension } from './browser.mjs';
 import { closedPort } from './ports.mjs';
 import { EXTENSION_ID } from '../../build.mjs';
 
@@ -71,4 +73,20 @@ export async function startWorker({ timeoutMs = 180000 } = {}) {
       child.unref();
     },
   };
+}
+
+// workerAndExtension is a test file's setup: before its tests, the worker in
+// workerd with the fakes and the extension built against it; after them, both
+// gone. Read env.worker and env.ext inside the tests.
+export function workerAndExtension() {
+  const env = { worker: null, ext: null };
+  before(async () => {
+    env.worker = await startWorker();
+    env.ext = buildExtension(env.worker.url);
+  });
+  after(async () => {
+    if (env.ext) fs.rmSync(env.ext.root, { recursive: true, force: true });
+    if (env.worker) await env.worker.stop();
+  });
+  return env;
 }
